@@ -1,0 +1,3 @@
+namespace MapScope.Syntax.Ast;
+
+public sealed class File { }
