@@ -1,0 +1,3 @@
+module mapscope.bench/goparse
+
+go 1.19

@@ -1,0 +1,3 @@
+module mapscope.test/gospans
+
+go 1.19
