@@ -1,3 +1,5 @@
+using MapScope.Syntax.Ast;
+
 namespace MapScope.Syntax;
 
 /// <summary>Entry point of the syntax layer: parse Go source files the way go/parser does.</summary>
@@ -6,6 +8,21 @@ public static class GoParser
     /// <summary>Parses one file (comments kept). Never throws on bad input; errors are in the result.</summary>
     public static ParsedFile ParseFile(string path, byte[] source)
     {
-        throw new NotImplementedException("parser under construction");
+        var lines = new LineTable(source);
+        var parser = new Parser(source, lines);
+        var file = parser.ParseFileSafely() ?? new Ast.File { Name = new Ident(Node.NoPos, "") };
+        var errors = parser.Errors;
+        // errors sorted by position, like go/scanner's ErrorList.Sort
+        var sorted = errors.Count > 1 ? errors.OrderBy(e => e.Offset).ToList() : errors;
+        return new ParsedFile(path, source, file, sorted, lines);
+    }
+
+    /// <summary>Parses many files in parallel; results in the input order.</summary>
+    public static ParsedFile[] ParseFiles(IReadOnlyList<(string Path, byte[] Source)> files, int maxParallelism = -1)
+    {
+        var results = new ParsedFile[files.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism };
+        Parallel.For(0, files.Count, options, i => results[i] = ParseFile(files[i].Path, files[i].Source));
+        return results;
     }
 }

@@ -1,3 +1,0 @@
-namespace MapScope.Syntax.Ast;
-
-public sealed class File { }

@@ -1,0 +1,95 @@
+using System.Text;
+using MapScope.TestSupport;
+using Xunit.Abstractions;
+
+namespace MapScope.Syntax.Tests.Conformance;
+
+/// <summary>
+/// Compares mapscope's parser with go/parser over every .go file of GOROOT/src: each file go/parser
+/// accepts must give the same multiset of "KIND START END" lines; each file it rejects, we reject.
+/// </summary>
+public sealed class GoParserConformanceTests(ITestOutputHelper output)
+{
+    public sealed record Mismatch(string Path, string Detail);
+
+    public sealed class Summary
+    {
+        public int Files, GoAccepted, GoRejected, Matched, BothRejected;
+        public List<Mismatch> Mismatches = [];
+
+        public override string ToString() =>
+            $"files={Files} go-accepted={GoAccepted} matched={Matched} go-rejected={GoRejected} both-rejected={BothRejected} mismatches={Mismatches.Count}";
+    }
+
+    /// <summary>Compares both parsers over the files and returns the counts.</summary>
+    public static Summary Compare(IReadOnlyList<string> files)
+    {
+        var summary = new Summary();
+        var batch = new List<GoSpansOracle.Block>();
+        foreach (var block in GoSpansOracle.Run(files))
+        {
+            batch.Add(block);
+            if (batch.Count == 256) Flush(batch, summary);
+        }
+        Flush(batch, summary);
+        return summary;
+    }
+
+    private static void Flush(List<GoSpansOracle.Block> batch, Summary summary)
+    {
+        var results = new Mismatch?[batch.Count];
+        var rejected = new bool[batch.Count];
+        Parallel.For(0, batch.Count, i => results[i] = CompareOne(batch[i], out rejected[i]));
+        for (int i = 0; i < batch.Count; i++)
+        {
+            summary.Files++;
+            if (batch[i].Lines == null) summary.GoRejected++;
+            else summary.GoAccepted++;
+            if (results[i] is { } m) summary.Mismatches.Add(m);
+            else if (batch[i].Lines == null) summary.BothRejected++;
+            else summary.Matched++;
+        }
+        batch.Clear();
+    }
+
+    private static Mismatch? CompareOne(GoSpansOracle.Block block, out bool weRejected)
+    {
+        var parsed = GoParser.ParseFile(block.Path, File.ReadAllBytes(block.Path));
+        weRejected = parsed.HasErrors;
+        if (block.Lines == null)
+            return parsed.HasErrors ? null : new Mismatch(block.Path, "go/parser rejects it, mapscope accepts it");
+        if (parsed.HasErrors)
+            return new Mismatch(block.Path, "go/parser accepts it, mapscope rejects it: " + parsed.Format(parsed.Errors[0]));
+
+        var ours = AstSpans.Lines(parsed.File);
+        var theirs = block.Lines;
+        ours.Sort(StringComparer.Ordinal);
+        theirs.Sort(StringComparer.Ordinal);
+        if (ours.SequenceEqual(theirs)) return null;
+
+        var onlyOurs = ours.Except(theirs).Take(5);
+        var onlyTheirs = theirs.Except(ours).Take(5);
+        return new Mismatch(block.Path,
+            $"spans differ (ours {ours.Count} lines, go/parser {theirs.Count}); only ours: [{string.Join("; ", onlyOurs)}] only go/parser: [{string.Join("; ", onlyTheirs)}]");
+    }
+
+    [SkippableFact]
+    public void EveryFileOfGoRootSrcParsesLikeGoParser()
+    {
+        var src = GoToolchain.RequireGoRootSrc();
+        var files = Directory.EnumerateFiles(src, "*.go", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Where(f => File.Exists(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var summary = Compare(files);
+        output.WriteLine("GOROOT/src conformance: " + summary);
+        Console.WriteLine("GOROOT/src conformance: " + summary);
+
+        var report = new StringBuilder();
+        foreach (var m in summary.Mismatches.Take(30)) report.Append('\n').Append(m.Path).Append(": ").Append(m.Detail);
+        Assert.True(summary.Mismatches.Count == 0, summary + report.ToString());
+        Assert.Equal(files.Count, summary.Files);
+        Assert.True(summary.GoAccepted > 5000, "expected the whole standard library, got " + summary);
+    }
+}
