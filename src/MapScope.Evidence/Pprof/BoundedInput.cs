@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace MapScope.Evidence.Pprof;
@@ -35,7 +36,7 @@ internal static class BoundedInput
         return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
     }
 
-    /// <summary>Gunzips <paramref name="compressed"/> (all members), failing on corrupt or truncated data.</summary>
+    /// <summary>Gunzips <paramref name="compressed"/>, failing on corrupt or truncated data.</summary>
     public static byte[] Gunzip(byte[] compressed, long limit)
     {
         using var source = new MemoryStream(compressed, writable: false);
@@ -49,14 +50,12 @@ internal static class BoundedInput
         {
             throw new ProfileFormatException($"corrupt gzip data: {OneLine(e.Message)}", e);
         }
-        // zlib stops quietly at a member boundary; a stream cut inside a member leaves input unconsumed
-        // or ends early without the trailer, which .NET reports only as a short read.
-        if (source.Position < compressed.Length && !BoundaryIsPadding(compressed.AsSpan((int)source.Position)))
-            throw new ProfileFormatException("corrupt gzip data: trailing bytes after the compressed stream");
+        // .NET inflates a truncated stream without complaint, so check the trailer ourselves: a complete
+        // gzip file ends with the uncompressed length mod 2^32 (single member, as Go writes them).
+        if (compressed.Length < 18 || BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4)) != (uint)data.Length)
+            throw new ProfileFormatException("truncated or corrupt gzip data (the length in the gzip trailer does not match)");
         return data;
     }
-
-    private static bool BoundaryIsPadding(ReadOnlySpan<byte> rest) => rest.IndexOfAnyExcept((byte)0) < 0;
 
     internal static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 
