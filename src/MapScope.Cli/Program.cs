@@ -5,5 +5,12 @@ using MapScope.Cli;
 // stderr stays unbuffered so errors appear at once.
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 int code = CliApp.Run(args, stdout, Console.Error, CliHost.FromProcess());
-stdout.Flush();
+try
+{
+    stdout.Flush();
+}
+catch (IOException)
+{
+    // The reader went away (`mapscope ast ... | head`): nothing left to tell anyone.
+}
 return code;
