@@ -1,0 +1,111 @@
+namespace MapScope.Evidence.Crash;
+
+/// <summary>Collects one dump's messages and goroutines; groups goroutines by stack as they finish.</summary>
+internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
+{
+    public const int MaxMessages = 8;
+    public const int MaxDetails = 16;
+    public const int MaxOtherParties = 16;
+
+    private readonly Dictionary<long, StackGroup> _groupsByHash = [];
+    private readonly List<StackGroup> _groups = [];
+    private readonly HashSet<long> _ids = [];
+    private readonly List<OtherParty> _otherParties = [];
+    private Goroutine? _crashing;
+    private long _goroutines, _ungrouped;
+
+    public List<string> Messages { get; } = [];
+    public List<string> Details { get; } = [];
+    public bool Truncated { get; set; }
+    public long GoroutineCount => _goroutines;
+
+    /// <summary>A goroutine id seen twice means a second dump has started.</summary>
+    public bool HasSeen(long id) => _ids.Contains(id);
+
+    public void AddMessage(string line)
+    {
+        if (Messages.Count < MaxMessages) Messages.Add(line);
+    }
+
+    public void AddDetail(string line)
+    {
+        if (Details.Count < MaxDetails) Details.Add(line);
+    }
+
+    public void AddGoroutine(GoroutineBuilder g)
+    {
+        _goroutines++;
+        _ids.Add(g.Id);
+        bool first = _goroutines == 1 && Messages.Count > 0;
+        Goroutine? built = first ? g.Build() : null;
+        if (first) _crashing = built;
+        else if (_otherParties.Count < MaxOtherParties && (g.State == "running" || g.State == "runnable"))
+        {
+            foreach (var f in g.Frames)
+                if (!f.IsRuntime)
+                {
+                    _otherParties.Add(new OtherParty(g.Id, g.State, f));
+                    break;
+                }
+        }
+
+        long hash = g.StackHash();
+        _groupsByHash.TryGetValue(hash, out var head);
+        for (var group = head; group != null; group = group.NextWithSameHash)
+        {
+            if (g.SameStack(group.Representative))
+            {
+                group.AddMember(g.Id, g.WaitMinutes);
+                return;
+            }
+        }
+        if (_groups.Count >= maxGroups)
+        {
+            _ungrouped++;
+            return;
+        }
+        var created = new StackGroup(built ?? g.Build(), hash) { NextWithSameHash = head };
+        _groupsByHash[hash] = created;
+        _groups.Add(created);
+    }
+
+    public CrashDump Build()
+    {
+        string? unhashable = null;
+        var kind = CrashKind.GoroutineDump;
+        foreach (var message in Messages)
+        {
+            var k = CrashMessages.Classify(message, out var type);
+            if (kind == CrashKind.GoroutineDump || (CrashMessages.IsMapCrash(k) && !CrashMessages.IsMapCrash(kind)))
+            {
+                kind = k;
+                unhashable = type;
+            }
+        }
+        Frame? culprit = null;
+        if (_crashing != null)
+            foreach (var f in _crashing.Frames)
+                if (!f.IsRuntime)
+                {
+                    culprit = f;
+                    break;
+                }
+        return new CrashDump
+        {
+            Index = index,
+            FirstLine = firstLine,
+            Messages = Messages,
+            Details = Details,
+            Kind = kind,
+            UnhashableType = unhashable,
+            Crashing = _crashing,
+            Culprit = culprit,
+            OtherParties = CrashMessages.IsConcurrentMapCrash(kind) ? _otherParties : [],
+            // Stable: equal counts keep the order the goroutines appeared in.
+            Groups = [.. _groups.OrderByDescending(g => g.Count)],
+            GoroutineCount = _goroutines,
+            UngroupedGoroutines = _ungrouped,
+            Truncated = Truncated || (Messages.Count > 0 && _goroutines == 0),
+        };
+    }
+}

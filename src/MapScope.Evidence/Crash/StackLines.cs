@@ -1,0 +1,124 @@
+using MapScope.Evidence.Lines;
+
+namespace MapScope.Evidence.Crash;
+
+/// <summary>The parsed header of a goroutine: "goroutine N [gp=… m=… mp=…] [state(, extras)]:".</summary>
+public readonly ref struct GoroutineHeader(long id, ReadOnlySpan<byte> state, int waitMinutes, bool locked, bool scanning)
+{
+    public long Id { get; } = id;
+    public ReadOnlySpan<byte> State { get; } = state;
+    public int WaitMinutes { get; } = waitMinutes;
+    public bool LockedToThread { get; } = locked;
+    public bool Scanning { get; } = scanning;
+}
+
+/// <summary>Parsers for the lines of a Go traceback, on bytes, without allocating.</summary>
+public static class StackLines
+{
+    /// <summary>"goroutine 6 [running]:", "goroutine 1 gp=0xc000002380 m=0 mp=0x5f4b20 [semacquire, 5 minutes, locked to thread]:".</summary>
+    public static bool TryParseHeader(ReadOnlySpan<byte> line, out GoroutineHeader header)
+    {
+        header = default;
+        var c = new Utf8Cursor(line);
+        if (!c.Skip("goroutine "u8) || !c.ReadInt64(out long id)) return false;
+        var rest = c.Rest;
+        int open = rest.IndexOf((byte)'[');
+        if (open < 0 || !rest.EndsWith("]:"u8) || open > rest.Length - 2) return false;
+        var inside = rest[(open + 1)..^2];
+        int comma = inside.IndexOf(", "u8);
+        var state = comma < 0 ? inside : inside[..comma];
+        bool scanning = false;
+        if (state.EndsWith(" (scan)"u8))
+        {
+            scanning = true;
+            state = state[..^" (scan)".Length];
+        }
+        int minutes = 0;
+        bool locked = false;
+        while (comma >= 0)
+        {
+            inside = inside[(comma + 2)..];
+            comma = inside.IndexOf(", "u8);
+            var extra = comma < 0 ? inside : inside[..comma];
+            if (extra.SequenceEqual("locked to thread"u8)) locked = true;
+            else if (extra.EndsWith(" minutes"u8))
+            {
+                var m = new Utf8Cursor(extra);
+                if (m.ReadInt32(out int n)) minutes = n;
+            }
+        }
+        header = new GoroutineHeader(id, state, minutes, locked, scanning);
+        return true;
+    }
+
+    /// <summary>"main.(*T).f(0x1, {0x2, 0x3})" or "main.f(...)": the function name before the argument list.</summary>
+    public static bool TryParseFunctionLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> function)
+    {
+        function = default;
+        if (line.Length < 3 || line[^1] != (byte)')' || line[0] == (byte)'\t' || line[0] == (byte)' ') return false;
+        int open = line.LastIndexOf((byte)'(');
+        if (open <= 0) return false;
+        function = line[..open];
+        // A function name has no spaces; a line of prose ending in ")" is not a frame.
+        return function.IndexOf((byte)' ') < 0;
+    }
+
+    /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
+    {
+        file = default;
+        lineNumber = 0;
+        if (line.Length < 2 || line[0] != (byte)'\t') return false;
+        var body = line[1..];
+        int end = body.IndexOf(" +0x"u8);
+        if (end < 0) end = body.IndexOf(" fp="u8);
+        if (end >= 0) body = body[..end];
+        int colon = body.LastIndexOf((byte)':');
+        if (colon <= 0)
+        {
+            file = body; // cut before the line number: keep the file, line unknown
+            return true;
+        }
+        var c = new Utf8Cursor(body[(colon + 1)..]);
+        if (c.ReadInt32(out int n) && c.AtEnd)
+        {
+            file = body[..colon];
+            lineNumber = n;
+        }
+        else file = body;
+        return true;
+    }
+
+    /// <summary>"created by main.main" or "created by main.main in goroutine 1" (Go 1.21+).</summary>
+    public static bool TryParseCreatedBy(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> function, out long creator)
+    {
+        function = default;
+        creator = -1;
+        if (!line.StartsWith("created by "u8)) return false;
+        var rest = line["created by ".Length..];
+        int inGoroutine = rest.IndexOf(" in goroutine "u8);
+        if (inGoroutine >= 0)
+        {
+            var c = new Utf8Cursor(rest[(inGoroutine + " in goroutine ".Length)..]);
+            if (c.ReadInt64(out long id)) creator = id;
+            rest = rest[..inGoroutine];
+        }
+        function = rest;
+        return rest.Length > 0;
+    }
+
+    /// <summary>"[originating from goroutine N]:".</summary>
+    public static bool TryParseOriginating(ReadOnlySpan<byte> line, out long id)
+    {
+        id = 0;
+        var c = new Utf8Cursor(line);
+        return c.Skip("[originating from goroutine "u8) && c.ReadInt64(out id) && c.Skip("]:"u8) && c.AtEnd;
+    }
+
+    public static bool IsElided(ReadOnlySpan<byte> line) => line.SequenceEqual("...additional frames elided..."u8);
+
+    /// <summary>A line that starts a crash report: "panic: ", "fatal error: ", "SIGQUIT: quit", "SIGSEGV: ...".</summary>
+    public static bool IsMessage(ReadOnlySpan<byte> line) =>
+        line.StartsWith("panic: "u8) || line.StartsWith("fatal error: "u8)
+        || (line.StartsWith("SIG"u8) && line.IndexOf(": "u8) is > 3 and < 12);
+}

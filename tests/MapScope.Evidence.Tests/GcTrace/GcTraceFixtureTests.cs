@@ -1,0 +1,86 @@
+using MapScope.Evidence.GcTrace;
+using MapScope.TestSupport;
+
+namespace MapScope.Evidence.Tests.GcTrace;
+
+/// <summary>
+/// Real GODEBUG=gctrace=1 logs of tests/fixtures/gctrace/{leak,steady} (see regen.sh there). The leak
+/// program inserts 1 KiB of values per millisecond into a global map: 60000 KiB/min = 58.6 MiB/min.
+/// </summary>
+public class GcTraceFixtureTests
+{
+    public const double LeakMiBPerMinute = 60000 / 1024.0;
+
+    private static GcTraceSummary ReadFixture(string name)
+    {
+        using var f = File.OpenRead(RepoPaths.Combine("tests", "fixtures", "gctrace", name));
+        return GcTraceReader.Read(f);
+    }
+
+    internal static void AssertLeak(GcTraceSummary s)
+    {
+        Assert.Equal(HeapVerdict.Growing, s.Trend.Verdict);
+        Assert.InRange(s.Trend.MBPerMinute, LeakMiBPerMinute * 0.8, LeakMiBPerMinute * 1.2);
+        Assert.True(s.Trend.MBPerMinuteLow95 > 0);
+        // Live heap is printed in whole MB, so a few MB of growth fit loosely; the CI above zero is the real test.
+        Assert.True(s.Trend.LaterHalf.RSquared > 0.6, $"R² {s.Trend.LaterHalf.RSquared}");
+    }
+
+    internal static void AssertSteady(GcTraceSummary s)
+    {
+        Assert.Equal(HeapVerdict.Steady, s.Trend.Verdict);
+        // The 3 s warm-up ramp (0 → 8 MiB of values) makes the whole run rise; the later half must not.
+        Assert.True(s.Trend.Whole.Slope > 0, "the ramp is in the trace");
+        Assert.InRange(s.Trend.MBPerMinute, -5, 5);
+    }
+
+    [Fact]
+    public void LeakingProgramIsGrowingAtItsKnownRate()
+    {
+        var s = ReadFixture("leak.log");
+        AssertLeak(s);
+        Assert.Equal(s.Lines.Total, s.Lines.Cycles); // nothing but GC lines in this log
+        Assert.True(s.HasStacksAndGlobals);           // Go 1.19 format
+        Assert.Equal(1, s.Runs);
+        // debug.SetGCPercent(25) with 64 KiB of garbage per ms: dozens of GCs per second.
+        Assert.True(s.CyclesPerMinute > 600, $"{s.CyclesPerMinute} GC/min");
+    }
+
+    [Fact]
+    public void SteadyProgramWithWarmUpIsSteady() => AssertSteady(ReadFixture("steady.log"));
+
+    [Fact]
+    public void PausePercentilesAreOrderedAndBoundedByTheMax()
+    {
+        var s = ReadFixture("leak.log");
+        var stw = s.StopTheWorld;
+        Assert.Equal(s.Cycles, stw.Count);
+        Assert.True(stw.Percentile(50) <= stw.Percentile(90) && stw.Percentile(90) <= stw.Percentile(99) && stw.Percentile(99) <= stw.MaxMs);
+        Assert.Equal(stw.MaxMs, stw.Percentile(100));
+    }
+
+    [SkippableFact]
+    public void RegeneratedTracesReachTheSameConclusions()
+    {
+        var go = GoToolchain.Require();
+        var dir = RepoPaths.Combine("tests", "fixtures", "gctrace");
+        var tmp = Directory.CreateTempSubdirectory("mapscope-gctrace");
+        try
+        {
+            // Shorter runs than regen.sh (8 s instead of 12 s), both at once, to keep the test quick.
+            var runs = new[] { "leak", "steady" }.Select(p =>
+            {
+                var exe = Path.Combine(tmp.FullName, p);
+                GoToolchain.Run(go, $"build -trimpath -o {exe} .", Path.Combine(dir, p));
+                return Task.Run(() => GoProgram.Run(exe, "-for 8s", new() { ["GODEBUG"] = "gctrace=1" }));
+            }).ToArray();
+            Task.WaitAll(runs);
+            AssertLeak(GcTraceReader.Read(new MemoryStream(runs[0].Result.Stderr)));
+            AssertSteady(GcTraceReader.Read(new MemoryStream(runs[1].Result.Stderr)));
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
+}
