@@ -124,6 +124,7 @@ public sealed class CrashReader
         if (_inGoroutine && _expect != Expect.Anything && StackLines.TryParseFileLine(line, out var file, out int number))
         {
             string path = _interner.Intern(file);
+            if (number == 0) _dump!.Truncated = true; // the line was cut before its line number
             if (_expect == Expect.FileOfFrame) _goroutine.CompleteLastFrame(path, number);
             else if (_goroutine.AncestorId >= 0) _goroutine.AncestorCreatedBy = _goroutine.AncestorCreatedBy!.Value with { File = path, Line = number };
             else _goroutine.CreatedBy = _goroutine.CreatedBy!.Value with { File = path, Line = number };
