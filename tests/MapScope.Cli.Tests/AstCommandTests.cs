@@ -131,7 +131,7 @@ public class AstCommandTests
     [Fact]
     public void StdinTwice_Exit2()
     {
-        var run = CliRun.In(RepoPaths.Root, [], "ast", "-", "-");
+        var run = CliRun.In(RepoPaths.Root, [], "ast", "--format", "spans", "-", "-");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("mapscope: -: stdin given more than once", run.ErrorLines);
     }
