@@ -10,6 +10,7 @@ internal static class GoSpans
         var go = GoToolchain.Require();
         var output = Path.Combine(Path.GetTempPath(), $"mapscope-gospans-{Environment.ProcessId}");
         GoToolchain.Run(go, $"build -o \"{output}\" .", RepoPaths.Combine("tests", "gotools", "gospans"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(output);
         return output;
     });
 
