@@ -12,5 +12,6 @@ internal static class CommandCatalog
     public static IReadOnlyList<Func<CliContext, Command>> All { get; } =
     [
         AstCommand.Create,
+        HeapCommand.Create,
     ];
 }
