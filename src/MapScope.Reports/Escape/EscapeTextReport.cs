@@ -1,0 +1,30 @@
+using MapScope.Evidence.Escape;
+
+namespace MapScope.Reports.Escape;
+
+/// <summary>
+/// The plain-text escape report in the "path:line:col: message (id)" convention: heap maps with their
+/// reason and deciding flow step, then keys and values leaking into maps grouped by map.
+/// </summary>
+public static class EscapeTextReport
+{
+    public static void Write(EscapeLog log, string input, Func<string, string> displayPath, TextWriter w)
+    {
+        foreach (var m in log.Maps)
+        {
+            w.WriteLine($"{displayPath(m.Position.File)}:{m.Position.Line}:{m.Position.Column}: {m.Expression} is on the heap: {EscapeDescriptions.Explain(m.Reason)} ({EscapeDescriptions.Id(m.Reason)})");
+            if (m.DecidingStep is { } s) w.WriteLine($"    because: {s.Expression} ({s.Reason}){(s.At is { } at ? $" at {displayPath(at.File)}:{at.Line}:{at.Column}" : "")}");
+        }
+        foreach (var group in log.Leaks.GroupBy(l => (l.MapExpression, l.Kind is MapLeakKind.MapLiteralKey or MapLeakKind.MapLiteralValue ? l.At : null)))
+        {
+            var first = group.First();
+            w.WriteLine($"map {group.Key.MapExpression}{(first.At is { } at ? $" ({displayPath(at.File)}:{at.Line}:{at.Column})" : "")}: {group.Count()} thing(s) leak to the heap through it");
+            foreach (var l in group)
+                w.WriteLine($"  {displayPath(l.Position.File)}:{l.Position.Line}:{l.Position.Column}: {l.What} leaks as {EscapeDescriptions.Id(l.Kind).Replace('-', ' ')} {l.Operation} ({EscapeDescriptions.Id(l.Kind)})");
+        }
+        foreach (var s in log.StackMaps)
+            w.WriteLine($"{displayPath(s.Position.File)}:{s.Position.Line}:{s.Position.Column}: {s.Expression} stays on the stack");
+        var c = log.Lines;
+        w.WriteLine($"{input}: {log.Maps.Count} heap maps, {log.Leaks.Count} keys/values leaking into maps, {log.StackMaps.Count} stack maps; {c.Total} lines, {c.Unknown} not understood{(c.Files > 1 ? $", {c.Files} files" : "")}");
+    }
+}
