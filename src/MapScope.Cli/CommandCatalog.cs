@@ -13,5 +13,8 @@ internal static class CommandCatalog
     [
         AstCommand.Create,
         HeapCommand.Create,
+        GcTraceCommand.Create,
+        EscapeCommand.Create,
+        CrashCommand.Create,
     ];
 }
