@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MapScope.Evidence.Lines;
 
 namespace MapScope.Evidence.Crash;
@@ -46,6 +47,7 @@ public sealed class CrashReader
         return reader.Finish(lines.OverlongLines, lines.BytesRead);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accept(ReadOnlySpan<byte> line)
     {
         _line++;
@@ -119,6 +121,7 @@ public sealed class CrashReader
     }
 
     /// <summary>A file line of a frame or creator, or a nested "\tpanic: …" message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AcceptTabbed(ReadOnlySpan<byte> line)
     {
         if (_inGoroutine && _expect != Expect.Anything && StackLines.TryParseFileLine(line, out var file, out int number))

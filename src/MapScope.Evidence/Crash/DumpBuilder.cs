@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MapScope.Evidence.Crash;
 
 /// <summary>Collects one dump's messages and goroutines; groups goroutines by stack as they finish.</summary>
@@ -32,6 +33,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
         if (Details.Count < MaxDetails) Details.Add(line);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddGoroutine(GoroutineBuilder g)
     {
         _goroutines++;

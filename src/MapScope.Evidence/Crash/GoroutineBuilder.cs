@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MapScope.Evidence.Crash;
 
 /// <summary>
@@ -77,6 +78,7 @@ internal sealed class GoroutineBuilder
     }
 
     /// <summary>A hash of what makes two goroutines "the same stack": state, frames, creator, elision.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long StackHash()
     {
         var h = new HashCode();
@@ -96,6 +98,7 @@ internal sealed class GoroutineBuilder
         return h.ToHashCode();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool SameStack(Goroutine g)
     {
         if (!ReferenceEquals(g.State, State) && g.State != State) return false;

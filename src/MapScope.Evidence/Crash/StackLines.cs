@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MapScope.Evidence.Lines;
 
 namespace MapScope.Evidence.Crash;
@@ -16,6 +17,7 @@ public readonly ref struct GoroutineHeader(long id, ReadOnlySpan<byte> state, in
 public static class StackLines
 {
     /// <summary>"goroutine 6 [running]:", "goroutine 1 gp=0xc000002380 m=0 mp=0x5f4b20 [semacquire, 5 minutes, locked to thread]:".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseHeader(ReadOnlySpan<byte> line, out GoroutineHeader header)
     {
         header = default;
@@ -52,6 +54,7 @@ public static class StackLines
     }
 
     /// <summary>"main.(*T).f(0x1, {0x2, 0x3})" or "main.f(...)": the function name before the argument list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFunctionLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> function)
     {
         function = default;
@@ -64,6 +67,7 @@ public static class StackLines
     }
 
     /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
     {
         file = default;

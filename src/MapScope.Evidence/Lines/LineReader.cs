@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MapScope.Evidence.Lines;
 
 /// <summary>
@@ -40,6 +41,7 @@ public sealed class LineReader
     public int BufferSize => _buffer.Length;
 
     /// <summary>Returns the next line (without its line ending), or false at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -19,6 +20,7 @@ public sealed class Utf8Interner(int maxEntries = 1 << 20)
 
     public int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Intern(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return "";
@@ -60,6 +62,7 @@ public sealed class Utf8Interner(int maxEntries = 1 << 20)
     }
 
     // A multiply-rotate hash over 8-byte words: fast, and good enough for an open-addressing table.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         ulong h = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
