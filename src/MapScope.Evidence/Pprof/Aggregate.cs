@@ -27,7 +27,7 @@ public sealed class SiteStats(SiteKey key, Location leaf, int types)
     public Location Leaf { get; } = leaf;
     public long[] Values { get; } = new long[types];
     public long[] BaseValues { get; } = new long[types];
-    public SortedDictionary<long, long[]> ByBlockSize { get; } = [];
+    public Dictionary<long, long[]> ByBlockSize { get; } = [];
 
     public long Current(int index) => Values[index] + BaseValues[index];
 }

@@ -44,7 +44,7 @@ public static class HeapHtmlReport
 
     private static void WriteFlameGraph(HeapReport r, TextWriter w)
     {
-        var root = r.CallTree;
+        var root = r.CallTree.Value;
         long scale = Math.Max(Math.Max(root.Current, root.BaseValue), 1);
         var boxes = new List<(CallTreeNode Node, double Left, double Width, int Depth)>();
         Layout(root, 0, 100.0 * Width(root) / scale, 0);

@@ -30,8 +30,11 @@ public sealed record HeapReport
     /// <summary>Sites not shown because of --top.</summary>
     public int OmittedSites { get; init; }
 
-    /// <summary>The call tree for the flame graph (values of <see cref="SampleType"/>).</summary>
-    public required CallTreeNode CallTree { get; init; }
+    /// <summary>
+    /// The call tree for the flame graph (values of <see cref="SampleType"/>), built on first use and pruned
+    /// below 0.1% of the root: only the HTML report needs it.
+    /// </summary>
+    public required Lazy<CallTreeNode> CallTree { get; init; }
 
     /// <summary>Why sites are not attributed (null when they are), e.g. <see cref="NoSourceNote"/>.</summary>
     public string? Note { get; init; }

@@ -85,7 +85,7 @@ public static class HeapReportBuilder
             Maps = maps,
             Sites = sites,
             OmittedSites = ranked.Count - sites.Count,
-            CallTree = CallTree.Build(merged, index),
+            CallTree = new Lazy<CallTreeNode>(() => CallTree.Build(merged, index, minShare: 0.001)),
         };
     }
 

@@ -49,7 +49,7 @@ public class OperationsTests
         var store = lines.Single(s => s.Key.Line == 17);
         Assert.Equal(15 * 4096 + 65536, store.Values[3]);
         Assert.Equal(16, store.Values[2]);
-        Assert.Equal([4096, 65536], store.ByBlockSize.Keys);
+        Assert.Equal([4096, 65536], store.ByBlockSize.Keys.Order());
         Assert.Equal(15, store.ByBlockSize[4096][2]);
         Assert.Equal(3, Aggregate.BySite(p, SiteGranularity.Location).Count);
 

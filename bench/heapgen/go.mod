@@ -1,0 +1,3 @@
+module example.com/mapscope/bench/heapgen
+
+go 1.19
