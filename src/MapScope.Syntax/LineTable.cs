@@ -7,16 +7,16 @@ public sealed class LineTable
 
     public LineTable(ReadOnlySpan<byte> src)
     {
-        var starts = new List<int>(src.Length / 32 + 1) { 0 };
-        int i = 0;
+        var starts = new int[src.Count((byte)'\n') + 1];
+        int i = 0, n = 1;
         while (true)
         {
             int nl = src[i..].IndexOf((byte)'\n');
             if (nl < 0) break;
             i += nl + 1;
-            starts.Add(i);
+            starts[n++] = i;
         }
-        _lineStarts = starts.ToArray();
+        _lineStarts = starts;
     }
 
     public int LineCount => _lineStarts.Length;

@@ -72,26 +72,31 @@ internal sealed partial class Parser
         }
         _exprLev++;
 
-        var index = new Expr?[3];
-        var colons = new int[2];
+        Expr? index0 = null, index1 = null, index2 = null;
+        int colon0 = 0, colon1 = 0;
         List<Expr>? args = null;
-        if (_tok != Token.COLON) index[0] = ParseRhsOrType();
+        if (_tok != Token.COLON) index0 = ParseRhsOrType();
         int ncolons = 0;
         switch (_tok)
         {
             case Token.COLON:
                 // slice expression
-                while (_tok == Token.COLON && ncolons < colons.Length)
+                while (_tok == Token.COLON && ncolons < 2)
                 {
-                    colons[ncolons] = _pos;
+                    if (ncolons == 0) colon0 = _pos;
+                    else colon1 = _pos;
                     ncolons++;
                     Next();
-                    if (_tok != Token.COLON && _tok != Token.RBRACK && _tok != Token.EOF) index[ncolons] = ParseRhs();
+                    if (_tok != Token.COLON && _tok != Token.RBRACK && _tok != Token.EOF)
+                    {
+                        if (ncolons == 1) index1 = ParseRhs();
+                        else index2 = ParseRhs();
+                    }
                 }
                 break;
             case Token.COMMA:
                 // instance expression
-                args = [index[0]!];
+                args = [index0!];
                 while (_tok == Token.COMMA)
                 {
                     Next();
@@ -109,21 +114,21 @@ internal sealed partial class Parser
             if (ncolons == 2)
             {
                 slice3 = true;
-                if (index[1] == null)
+                if (index1 == null)
                 {
-                    Error(colons[0], "2nd index required in 3-index slice");
-                    index[1] = new BadExpr(colons[0] + 1, colons[1]);
+                    Error(colon0, "2nd index required in 3-index slice");
+                    index1 = new BadExpr(colon0 + 1, colon1);
                 }
-                if (index[2] == null)
+                if (index2 == null)
                 {
-                    Error(colons[1], "3rd index required in 3-index slice");
-                    index[2] = new BadExpr(colons[1] + 1, rbrack);
+                    Error(colon1, "3rd index required in 3-index slice");
+                    index2 = new BadExpr(colon1 + 1, rbrack);
                 }
             }
-            return new SliceExpr { X = x, Lbrack = lbrack, Low = index[0], High = index[1], Max = index[2], Slice3 = slice3, Rbrack = rbrack };
+            return new SliceExpr { X = x, Lbrack = lbrack, Low = index0, High = index1, Max = index2, Slice3 = slice3, Rbrack = rbrack };
         }
 
-        if (args == null) return new IndexExpr(x, lbrack, index[0]!, rbrack);
+        if (args == null) return new IndexExpr(x, lbrack, index0!, rbrack);
         return PackIndexExpr(x, lbrack, args, rbrack);
     }
 
@@ -131,11 +136,11 @@ internal sealed partial class Parser
     {
         int lparen = Expect(Token.LPAREN);
         _exprLev++;
-        var list = new List<Expr>();
+        int mark = _exprs.Mark;
         int ellipsis = Node.NoPos;
         while (_tok != Token.RPAREN && _tok != Token.EOF && ellipsis < 0)
         {
-            list.Add(ParseRhsOrType()); // builtins may expect a type: make(some type, ...)
+            _exprs.Push(ParseRhsOrType()); // builtins may expect a type: make(some type, ...)
             if (_tok == Token.ELLIPSIS)
             {
                 ellipsis = _pos;
@@ -145,6 +150,7 @@ internal sealed partial class Parser
             Next();
         }
         _exprLev--;
+        var list = _exprs.PopList(mark);
         int rparen = ExpectClosing(Token.RPAREN, "argument list");
         return new CallExpr { Fun = fun, Lparen = lparen, Args = list, EllipsisPos = ellipsis, Rparen = rparen };
     }
@@ -169,14 +175,14 @@ internal sealed partial class Parser
 
     private List<Expr> ParseElementList()
     {
-        var list = new List<Expr>();
+        int mark = _exprs.Mark;
         while (_tok != Token.RBRACE && _tok != Token.EOF)
         {
-            list.Add(ParseElement());
+            _exprs.Push(ParseElement());
             if (!AtComma("composite literal", Token.RBRACE)) break;
             Next();
         }
-        return list;
+        return _exprs.PopList(mark);
     }
 
     private Expr ParseLiteralValue(Expr? typ)

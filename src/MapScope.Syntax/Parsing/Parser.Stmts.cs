@@ -9,10 +9,10 @@ internal sealed partial class Parser
 
     private List<Stmt> ParseStmtList()
     {
-        var list = new List<Stmt>();
+        int mark = _stmts.Mark;
         while (_tok != Token.CASE && _tok != Token.DEFAULT && _tok != Token.RBRACE && _tok != Token.EOF)
-            list.Add(ParseStmt());
-        return list;
+            _stmts.Push(ParseStmt());
+        return _stmts.PopList(mark);
     }
 
     private BlockStmt ParseBlockStmt()
@@ -236,13 +236,14 @@ internal sealed partial class Parser
 
     private List<Expr> ParseTypeList()
     {
-        var list = new List<Expr> { ParseType() };
+        int mark = _exprs.Mark;
+        _exprs.Push(ParseType());
         while (_tok == Token.COMMA)
         {
             Next();
-            list.Add(ParseType());
+            _exprs.Push(ParseType());
         }
-        return list;
+        return _exprs.PopList(mark);
     }
 
     private CaseClause ParseCaseClause(bool typeSwitch)
@@ -306,8 +307,9 @@ internal sealed partial class Parser
 
         bool typeSwitch = IsTypeSwitchGuard(s2);
         int lbrace = Expect(Token.LBRACE);
-        var list = new List<Stmt>();
-        while (_tok is Token.CASE or Token.DEFAULT) list.Add(ParseCaseClause(typeSwitch));
+        int mark = _stmts.Mark;
+        while (_tok is Token.CASE or Token.DEFAULT) _stmts.Push(ParseCaseClause(typeSwitch));
+        var list = _stmts.PopList(mark);
         int rbrace = Expect(Token.RBRACE);
         ExpectSemi();
         var body = new BlockStmt(lbrace, list, rbrace);
@@ -366,8 +368,9 @@ internal sealed partial class Parser
     {
         int pos = Expect(Token.SELECT);
         int lbrace = Expect(Token.LBRACE);
-        var list = new List<Stmt>();
-        while (_tok is Token.CASE or Token.DEFAULT) list.Add(ParseCommClause());
+        int mark = _stmts.Mark;
+        while (_tok is Token.CASE or Token.DEFAULT) _stmts.Push(ParseCommClause());
+        var list = _stmts.PopList(mark);
         int rbrace = Expect(Token.RBRACE);
         ExpectSemi();
         return new SelectStmt(pos, new BlockStmt(lbrace, list, rbrace));

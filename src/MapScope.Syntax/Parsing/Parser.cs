@@ -22,6 +22,7 @@ internal sealed partial class Parser
     // one-token look-ahead
     private int _pos;
     private Token _tok;
+    private int _line; // line of _pos
 
     private int _syncPos = -1;
     private int _syncCnt;
@@ -33,6 +34,10 @@ internal sealed partial class Parser
     private CommentGroup? _leadComment;
     private CommentGroup? _lineComment;
     private readonly List<ImportSpec> _imports = [];
+
+    private readonly Scratch<Expr> _exprs = new();
+    private readonly Scratch<Stmt> _stmts = new();
+    private readonly Scratch<Ident> _idents = new();
 
     private sealed class Bailout : Exception;
 
@@ -68,13 +73,14 @@ internal sealed partial class Parser
         _scanner.Scan();
         _pos = _scanner.Pos;
         _tok = _scanner.Tok;
+        _line = _scanner.TokLine;
     }
 
     private int Line(int offset) => _lines.Position(offset).Line;
 
     private (Comment, int) ConsumeComment()
     {
-        int endline = Line(_pos);
+        int endline = _line;
         var lit = _scanner.Lit;
         if (lit[1] == '*')
         {
@@ -89,8 +95,8 @@ internal sealed partial class Parser
     private (CommentGroup, int) ConsumeCommentGroup(int n)
     {
         var list = new List<Comment>();
-        int endline = Line(_pos);
-        while (_tok == Token.COMMENT && Line(_pos) <= endline + n)
+        int endline = _line;
+        while (_tok == Token.COMMENT && _line <= endline + n)
         {
             (var c, endline) = ConsumeComment();
             list.Add(c);
@@ -105,21 +111,21 @@ internal sealed partial class Parser
     {
         _leadComment = null;
         _lineComment = null;
-        int prev = _pos;
+        int prevLine = _line;
         Next0();
         if (_tok != Token.COMMENT) return;
 
         CommentGroup? comment = null;
         int endline;
-        if (Line(_pos) == Line(prev))
+        if (_line == prevLine)
         {
             // a comment on the same line as the previous token: a line comment if a newline follows it
             (comment, endline) = ConsumeCommentGroup(0);
-            if (Line(_pos) != endline || _tok == Token.EOF) _lineComment = comment;
+            if (_line != endline || _tok == Token.EOF) _lineComment = comment;
         }
         endline = -1;
         while (_tok == Token.COMMENT) (comment, endline) = ConsumeCommentGroup(1);
-        if (endline + 1 == Line(_pos)) _leadComment = comment;
+        if (endline + 1 == _line) _leadComment = comment;
     }
 
     // ---- errors ----
@@ -244,7 +250,8 @@ internal sealed partial class Parser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void IncNestLev()
     {
-        if (++_nestLev > MaxNestLev || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // the stack probe is an external call: ask only every 16 levels, far below the margin it keeps
+        if (++_nestLev > MaxNestLev || (_nestLev & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             Error(_pos, "exceeded max nesting depth");
             throw new Bailout();
@@ -271,24 +278,26 @@ internal sealed partial class Parser
 
     private List<Ident> ParseIdentList()
     {
-        var list = new List<Ident> { ParseIdent() };
+        int mark = _idents.Mark;
+        _idents.Push(ParseIdent());
         while (_tok == Token.COMMA)
         {
             Next();
-            list.Add(ParseIdent());
+            _idents.Push(ParseIdent());
         }
-        return list;
+        return _idents.PopList(mark);
     }
 
     private List<Expr> ParseExprList()
     {
-        var list = new List<Expr> { CheckExpr(ParseExpr()) };
+        int mark = _exprs.Mark;
+        _exprs.Push(CheckExpr(ParseExpr()));
         while (_tok == Token.COMMA)
         {
             Next();
-            list.Add(CheckExpr(ParseExpr()));
+            _exprs.Push(CheckExpr(ParseExpr()));
         }
-        return list;
+        return _exprs.PopList(mark);
     }
 
     private List<Expr> ParseList(bool inRhs)

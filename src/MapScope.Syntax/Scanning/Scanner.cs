@@ -22,6 +22,7 @@ internal sealed class Scanner
     private int _rdOffset;    // byte offset after _ch
     private int _lineOffset;  // offset of the current line's first byte
     private bool _insertSemi;
+    private int _line = 1;    // 1-based line of _ch
 
     // The token just scanned.
     public Token Tok;
@@ -32,6 +33,8 @@ internal sealed class Scanner
     public bool SemiIsNewline;
     /// <summary>For STRING: the literal length with carriage returns removed (raw strings drop them).</summary>
     public int LitLengthNoCR;
+    /// <summary>1-based line of Pos.</summary>
+    public int TokLine;
 
     public Scanner(byte[] src, Action<int, string> error)
     {
@@ -54,7 +57,11 @@ internal sealed class Scanner
         if (_rdOffset < _src.Length)
         {
             _offset = _rdOffset;
-            if (_ch == '\n') _lineOffset = _offset;
+            if (_ch == '\n')
+            {
+                _lineOffset = _offset;
+                _line++;
+            }
             int r = _src[_rdOffset];
             int w = 1;
             if (r == 0)
@@ -82,7 +89,11 @@ internal sealed class Scanner
         else
         {
             _offset = _src.Length;
-            if (_ch == '\n') _lineOffset = _offset;
+            if (_ch == '\n')
+            {
+                _lineOffset = _offset;
+                _line++;
+            }
             _ch = Eof;
         }
     }
@@ -119,6 +130,7 @@ internal sealed class Scanner
         while (_ch == ' ' || _ch == '\t' || _ch == '\n' && !_insertSemi || _ch == '\r') Next();
 
         Pos = _offset;
+        TokLine = _line;
         LitStart = _offset;
         LitLength = 0;
         SemiIsNewline = false;
@@ -747,7 +759,7 @@ internal sealed class Scanner
     /// <summary>With a semicolon due, tells whether the comment(s) starting here reach the end of the line.</summary>
     private bool FindLineEnd()
     {
-        int saveCh = _ch, saveOff = _offset, saveRd = _rdOffset, saveLine = _lineOffset;
+        int saveCh = _ch, saveOff = _offset, saveRd = _rdOffset, saveLineOffset = _lineOffset, saveLine = _line;
         try
         {
             while (_ch == '/' || _ch == '*')
@@ -777,7 +789,8 @@ internal sealed class Scanner
             _ch = saveCh;
             _offset = saveOff;
             _rdOffset = saveRd;
-            _lineOffset = saveLine;
+            _lineOffset = saveLineOffset;
+            _line = saveLine;
         }
     }
 }
