@@ -46,17 +46,7 @@ public static class AstTree
     private static List<Node> Children(Node n)
     {
         var list = new List<Node>();
-        bool self = true;
-        Inspector.Inspect(n, c =>
-        {
-            if (self)
-            {
-                self = false;
-                return true;
-            }
-            list.Add(c);
-            return false;
-        }, comments: false);
+        Inspector.Children(n, list, comments: false);
         return list;
     }
 

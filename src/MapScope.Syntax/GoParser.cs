@@ -6,11 +6,27 @@ namespace MapScope.Syntax;
 public static class GoParser
 {
     /// <summary>Parses one file (comments kept). Never throws on bad input; errors are in the result.</summary>
-    public static ParsedFile ParseFile(string path, byte[] source)
+    public static ParsedFile ParseFile(string path, byte[] source) => ParseFile(path, source, out _);
+
+    // Deeply nested input that a pool thread's stack cannot hold is parsed again on a thread whose
+    // stack reaches go/parser's nesting limit; stacks are reserved lazily, so this costs only when used.
+    private const int DeepStackBytes = 256 << 20;
+
+    internal static ParsedFile ParseFile(string path, byte[] source, out long steps)
     {
         var lines = new LineTable(source);
         var parser = new Parser(source, lines);
-        var file = parser.ParseFileSafely() ?? new Ast.File { Name = new Ident(Node.NoPos, "") };
+        var file = parser.ParseFileSafely();
+        if (parser.StackExhausted)
+        {
+            parser = new Parser(source, lines);
+            var deep = parser;
+            var thread = new Thread(() => file = deep.ParseFileSafely(), DeepStackBytes);
+            thread.Start();
+            thread.Join();
+        }
+        steps = parser.Steps;
+        file ??= new Ast.File { Name = new Ident(Node.NoPos, "") };
         var errors = parser.Errors;
         // errors sorted by position, like go/scanner's ErrorList.Sort
         var sorted = errors.Count > 1 ? errors.OrderBy(e => e.Offset).ToList() : errors;

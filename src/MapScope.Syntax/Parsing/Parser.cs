@@ -10,7 +10,9 @@ namespace MapScope.Syntax;
 /// </summary>
 internal sealed partial class Parser
 {
-    private const int MaxNestLev = 100_000;
+    // go/parser allows 100,000; we stop at 10,000 so that every tree we return can be walked and asked
+    // for Pos/End recursively on an ordinary thread's stack. Real code nests a few dozen levels.
+    private const int MaxNestLev = 10_000;
     private const int MaxErrors = 10;
 
     private readonly byte[] _src;
@@ -51,6 +53,12 @@ internal sealed partial class Parser
 
     public IReadOnlyList<SyntaxError> Errors => _errors;
 
+    /// <summary>Set when parsing stopped because the thread's stack ran low (not at the nesting limit).</summary>
+    public bool StackExhausted { get; private set; }
+
+    /// <summary>Tokens consumed plus nesting steps taken: a size-independent measure of parsing work.</summary>
+    public long Steps { get; private set; }
+
     /// <summary>Parses the whole file; never throws on bad input.</summary>
     public Ast.File? ParseFileSafely()
     {
@@ -71,6 +79,7 @@ internal sealed partial class Parser
     private void Next0()
     {
         _scanner.Scan();
+        Steps++;
         _pos = _scanner.Pos;
         _tok = _scanner.Tok;
         _line = _scanner.TokLine;
@@ -251,8 +260,15 @@ internal sealed partial class Parser
     private void IncNestLev()
     {
         // the stack probe is an external call: ask only every 16 levels, far below the margin it keeps
-        if (++_nestLev > MaxNestLev || (_nestLev & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        Steps++;
+        if (++_nestLev > MaxNestLev)
         {
+            Error(_pos, "exceeded max nesting depth");
+            throw new Bailout();
+        }
+        if ((_nestLev & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            StackExhausted = true;
             Error(_pos, "exceeded max nesting depth");
             throw new Bailout();
         }
