@@ -93,3 +93,43 @@ public sealed class GoParserConformanceTests(ITestOutputHelper output)
         Assert.True(summary.GoAccepted > 5000, "expected the whole standard library, got " + summary);
     }
 }
+
+/// <summary>Mutated real files through both parsers: the same verdict, and the same spans where accepted.</summary>
+public sealed class MutatedConformanceTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public void MutatedFilesGetTheSameVerdictAsGoParser()
+    {
+        var src = GoToolchain.RequireGoRootSrc();
+        var seeds = RobustnessTests.RealFiles();
+        var std = Directory.EnumerateFiles(Path.Combine(src, "go"), "*.go", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("testdata", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(60);
+        seeds.AddRange(std.Select(f => (f, File.ReadAllBytes(f))));
+
+        var dir = Directory.CreateTempSubdirectory("mapscope-mutants-");
+        try
+        {
+            var rng = new Random(11);
+            var files = new List<string>();
+            foreach (var (path, bytes) in seeds)
+            {
+                foreach (var (kind, mutated) in Mutator.Mutations(bytes, rng, 25))
+                {
+                    var name = Path.Combine(dir.FullName, $"{files.Count:D5}-{kind}.go");
+                    File.WriteAllBytes(name, mutated);
+                    files.Add(name);
+                }
+            }
+            var summary = GoParserConformanceTests.Compare(files);
+            output.WriteLine("mutated conformance: " + summary);
+            Console.WriteLine("mutated conformance: " + summary);
+            var report = string.Join("\n", summary.Mismatches.Take(20).Select(m => m.Path + ": " + m.Detail));
+            Assert.True(summary.Mismatches.Count == 0, summary + "\n" + report);
+            Assert.True(summary.GoRejected > 500 && summary.GoAccepted > 100, summary.ToString());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+}
