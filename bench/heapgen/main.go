@@ -90,13 +90,27 @@ func main() {
 		}
 		p.bytes(4, loc)
 	}
+	// Stacks are random walks down a fixed call graph (each location calls a few others), so they
+	// share prefixes the way a real program's stacks do.
+	const fanout = 4
+	callees := make([][fanout]uint64, *locations+1)
+	for l := range callees {
+		for k := range callees[l] {
+			callees[l][k] = uint64(1 + rng.Intn(*locations))
+		}
+	}
 	sizes := []uint64{8, 16, 32, 48, 64, 128, 256, 512, 1024, 4096, 8192, 32768}
 	stack := make([]uint64, 0, 64)
 	for s := 0; s < *samples; s++ {
 		stack = stack[:0]
 		depth := 8 + rng.Intn(24)
+		at := uint64(1 + rng.Intn(50)) // one of a few entry points (main, goroutine roots)
 		for i := 0; i < depth; i++ {
-			stack = append(stack, uint64(1+rng.Intn(*locations)))
+			stack = append(stack, at)
+			at = callees[at][rng.Intn(fanout)]
+		}
+		for i, j := 0, len(stack)-1; i < j; i, j = i+1, j-1 { // leaf first
+			stack[i], stack[j] = stack[j], stack[i]
 		}
 		size := sizes[rng.Intn(len(sizes))]
 		alloc := uint64(1 + rng.Intn(1000))

@@ -37,17 +37,21 @@ public static class Aggregate
 {
     public const string BlockSizeLabel = "bytes";
 
-    public static List<SiteStats> BySite(Profile p, SiteGranularity granularity, string blockLabel = BlockSizeLabel)
+    /// <summary>
+    /// Sums samples by leaf site. With <paramref name="blockSizes"/> false, <see cref="SiteStats.ByBlockSize"/>
+    /// stays empty; fill it for the sites a report shows with <see cref="FillBlockSizes"/>. Building
+    /// histograms for every site of a large profile costs more than the aggregation itself.
+    /// </summary>
+    public static List<SiteStats> BySite(Profile p, SiteGranularity granularity, bool blockSizes = true, string blockLabel = BlockSizeLabel)
     {
         int types = p.SampleTypes.Length;
         var byLocation = new Dictionary<Location, SiteStats>(ReferenceEqualityComparer.Instance);
         var byKey = new Dictionary<SiteKey, SiteStats>();
         var order = new List<SiteStats>();
-        var empty = new Location(0, null, 0, [], false);
 
         foreach (var s in p.Samples)
         {
-            var leaf = s.Locations.Length > 0 ? s.Locations[0] : empty;
+            var leaf = s.Locations.Length > 0 ? s.Locations[0] : NoLocation;
             if (!byLocation.TryGetValue(leaf, out var site))
             {
                 var key = KeyOf(leaf, granularity);
@@ -61,16 +65,41 @@ public static class Aggregate
             }
             bool isBase = s.Labels.Length > 0 && Diff.IsBase(s);
             var values = s.Values;
-            for (int i = 0; i < types; i++)
-            {
-                site.Values[i] += values[i];
-                if (isBase) site.BaseValues[i] -= values[i];
-            }
-            long block = s.NumLabel(blockLabel) ?? 0;
-            if (!site.ByBlockSize.TryGetValue(block, out var hist)) site.ByBlockSize[block] = hist = new long[types];
-            for (int i = 0; i < types; i++) hist[i] += values[i];
+            var sum = site.Values;
+            for (int i = 0; i < sum.Length; i++) sum[i] += values[i];
+            if (isBase)
+                for (int i = 0; i < sum.Length; i++) site.BaseValues[i] -= values[i];
+            if (blockSizes) AddBlock(site, s, blockLabel);
         }
         return order;
+    }
+
+    /// <summary>Fills <see cref="SiteStats.ByBlockSize"/> of <paramref name="sites"/> (from <see cref="BySite"/> of the same profile).</summary>
+    public static void FillBlockSizes(Profile p, IEnumerable<SiteStats> sites, SiteGranularity granularity, string blockLabel = BlockSizeLabel)
+    {
+        var wanted = new Dictionary<SiteKey, SiteStats>();
+        foreach (var site in sites)
+        {
+            site.ByBlockSize.Clear();
+            wanted[site.Key] = site;
+        }
+        var byLocation = new Dictionary<Location, SiteStats?>(ReferenceEqualityComparer.Instance);
+        foreach (var s in p.Samples)
+        {
+            var leaf = s.Locations.Length > 0 ? s.Locations[0] : NoLocation;
+            if (!byLocation.TryGetValue(leaf, out var site))
+                byLocation[leaf] = site = wanted.GetValueOrDefault(KeyOf(leaf, granularity));
+            if (site is not null) AddBlock(site, s, blockLabel);
+        }
+    }
+
+    private static readonly Location NoLocation = new(0, null, 0, [], false);
+
+    private static void AddBlock(SiteStats site, Sample s, string blockLabel)
+    {
+        long block = s.NumLabel(blockLabel) ?? 0;
+        if (!site.ByBlockSize.TryGetValue(block, out var hist)) site.ByBlockSize[block] = hist = new long[s.Values.Length];
+        for (int i = 0; i < hist.Length; i++) hist[i] += s.Values[i];
     }
 
     public static SiteKey KeyOf(Location leaf, SiteGranularity granularity)

@@ -11,6 +11,13 @@ internal static class ProtoDecoder
     public static Profile Decode(ReadOnlySpan<byte> data, ProfileEncoding encoding)
     {
         if (data.IsEmpty) throw new ProfileFormatException("empty input: not a profile");
+        var (message, samples) = FastProfileParser.Parse(data);
+        return Convert(message, samples, encoding);
+    }
+
+    /// <summary>The same decode with Google.Protobuf's generated parser for everything, samples included.</summary>
+    internal static Profile DecodeWithGeneratedParser(ReadOnlySpan<byte> data, ProfileEncoding encoding)
+    {
         Proto.Profile message;
         try
         {
@@ -20,18 +27,16 @@ internal static class ProtoDecoder
         {
             throw new ProfileFormatException($"not a valid profile.proto message ({BoundedInput.OneLine(e.Message)})", e);
         }
-        return Convert(message, encoding);
+        return Convert(message, RawSamples.From(message.Sample), encoding);
     }
 
-    public static Profile Convert(Proto.Profile m, ProfileEncoding encoding)
+    private static Profile Convert(Proto.Profile m, RawSamples raw, ProfileEncoding encoding)
     {
         var strings = new StringTable(m.StringTable);
 
         var sampleTypes = new ValueType[m.SampleType.Count];
         for (int i = 0; i < sampleTypes.Length; i++)
             sampleTypes[i] = ValueTypeOf(m.SampleType[i], strings, $"sample_type[{i}]");
-        if (sampleTypes.Length == 0 && m.Sample.Count != 0)
-            throw new ProfileFormatException($"profile has {m.Sample.Count} samples but no sample types");
 
         var mappings = new Mapping[m.Mapping.Count];
         var mappingById = new Dictionary<ulong, Mapping>(mappings.Length);
@@ -80,44 +85,48 @@ internal static class ProtoDecoder
         }
         locationById.Seal();
 
-        var labelCache = new Dictionary<(long, long, long, long), Label>();
-        var samples = new Sample[m.Sample.Count];
+        var labelCache = new Dictionary<RawLabel, Label>();
+        var singleLabels = new Dictionary<RawLabel, Label[]>();
+        var samples = new Sample[raw.Samples.Count];
+        var ids = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(raw.LocationIds);
         int typeCount = sampleTypes.Length;
+        if (typeCount == 0 && samples.Length != 0)
+            throw new ProfileFormatException($"profile has {samples.Length} samples but no sample types");
         for (int i = 0; i < samples.Length; i++)
         {
-            var x = m.Sample[i];
-            if (x.Value.Count != typeCount)
-                throw new ProfileFormatException($"sample {i} has {x.Value.Count} values but the profile has {typeCount} sample types");
-            var values = new long[typeCount];
-            x.Value.CopyTo(values, 0);
+            var x = raw.Samples[i];
+            if (x.Values.Length != typeCount)
+                throw new ProfileFormatException($"sample {i} has {x.Values.Length} values but the profile has {typeCount} sample types");
 
-            var ids = x.LocationId;
-            var stack = ids.Count == 0 ? [] : new Location[ids.Count];
+            var stack = x.IdCount == 0 ? [] : new Location[x.IdCount];
             for (int j = 0; j < stack.Length; j++)
-                stack[j] = locationById.Find(ids[j])
-                    ?? throw new ProfileFormatException($"sample {i} refers to location id {ids[j]}, which is not in the profile");
+            {
+                ulong id = ids[x.IdStart + j];
+                stack[j] = locationById.Find(id)
+                    ?? throw new ProfileFormatException($"sample {i} refers to location id {id}, which is not in the profile");
+            }
 
             Label[] labels = [];
-            if (x.Label.Count != 0)
+            if (x.Labels.Length == 1 && singleLabels.TryGetValue(x.Labels[0], out var shared)) labels = shared;
+            else if (x.Labels.Length != 0)
             {
-                labels = new Label[x.Label.Count];
-                for (int j = 0; j < labels.Length; j++)
-                {
-                    var l = x.Label[j];
-                    // Heap profiles repeat the same few labels (block sizes) across many samples.
-                    var key = (l.Key, l.Str, l.Num, l.NumUnit);
-                    if (!labelCache.TryGetValue(key, out var label))
-                    {
-                        var name = strings.Get(l.Key, "label key");
-                        label = l.Str != 0
-                            ? Label.String(name, strings.Get(l.Str, "label value"))
-                            : Label.Number(name, l.Num, strings.Get(l.NumUnit, "label unit"));
-                        if (labelCache.Count < 4096) labelCache[key] = label;
-                    }
-                    labels[j] = label;
-                }
+                labels = new Label[x.Labels.Length];
+                for (int j = 0; j < labels.Length; j++) labels[j] = LabelOf(x.Labels[j]);
+                // Heap profiles repeat the same few block sizes across many samples: share those arrays.
+                if (labels.Length == 1 && singleLabels.Count < 4096) singleLabels[x.Labels[0]] = labels;
             }
-            samples[i] = new Sample(stack, values, labels);
+            samples[i] = new Sample(stack, x.Values, labels);
+        }
+
+        Label LabelOf(RawLabel l)
+        {
+            if (labelCache.TryGetValue(l, out var label)) return label;
+            var name = strings.Get(l.Key, "label key");
+            label = l.Str != 0
+                ? Label.String(name, strings.Get(l.Str, "label value"))
+                : Label.Number(name, l.Num, strings.Get(l.NumUnit, "label unit"));
+            if (labelCache.Count < 4096) labelCache[l] = label;
+            return label;
         }
 
         var comments = new string[m.Comment.Count];

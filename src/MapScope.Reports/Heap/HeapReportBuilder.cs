@@ -26,7 +26,7 @@ public static class HeapReportBuilder
         bool hasBase = baseProfile is not null;
         bool valueIsObjects = merged.SampleTypes[index].Unit == "count";
 
-        var all = Aggregate.BySite(merged, SiteGranularity.FunctionLine);
+        var all = Aggregate.BySite(merged, SiteGranularity.FunctionLine, blockSizes: false);
         var order = hasBase ? SiteOrder.GrowthFirst : SiteOrder.Magnitude;
         var ranked = Top.Select(all, index, -1, order);
         if (hasBase) ranked.RemoveAll(s => s.Current(index) == 0 && s.BaseValues[index] == 0);
@@ -50,6 +50,9 @@ public static class HeapReportBuilder
             AttributionOf(s));
 
         int top = options.Top < 0 ? ranked.Count : Math.Min(options.Top, ranked.Count);
+        // Histograms only for what is shown: the listed sites and, with attribution, the sites of maps.
+        var shown = ranked.Take(top).Concat(options.Attributor is null ? [] : ranked.Skip(top).Where(s => AttributionOf(s) is { IsMap: true }));
+        Aggregate.FillBlockSizes(merged, shown, SiteGranularity.FunctionLine);
         var sites = ranked.Take(top).Select(ToSite).ToList();
 
         var maps = new List<HeapMap>();
