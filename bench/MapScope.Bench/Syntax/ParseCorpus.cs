@@ -25,16 +25,18 @@ internal static class ParseCorpus
 
         // warm-up run lets the JIT reach its optimized code before timing
         int errors = ParseAll(files);
-        double best = double.MaxValue;
+        double best = double.MaxValue, bestCpu = double.MaxValue;
         for (int r = 0; r < runs; r++)
         {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             ParseAll(files);
             sw.Stop();
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mapscope files={files.Count} bytes={bytes} seconds={best:F3} mbps={bytes / best / 1e6:F1} errors={errors}"));
+            $"mapscope files={files.Count} bytes={bytes} seconds={best:F3} mbps={bytes / best / 1e6:F1} errors={errors} cpu-seconds={bestCpu:F3}"));
         return 0;
     }
 

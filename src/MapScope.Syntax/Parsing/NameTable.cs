@@ -21,7 +21,8 @@ internal sealed class NameTable
         public byte[]? Utf8;
     }
 
-    private Entry[] _entries = new Entry[4096];
+    // sized for a large module's distinct names, so that growing is rare
+    private Entry[] _entries = new Entry[1 << 16];
     private int _count;
 
     public string Intern(ReadOnlySpan<byte> utf8)
