@@ -125,7 +125,11 @@ public class AstCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Quote", run.Out);
         Assert.Contains("TTLCache", run.Out);
-        Assert.DoesNotContain("== ", run.Out);
+        // one header per file, then indented nodes with line:column spans
+        Assert.StartsWith("== ", run.Out);
+        Assert.Single(run.Out.Split('\n'), l => l.StartsWith("== ", StringComparison.Ordinal));
+        Assert.Contains("\n  GenDecl [", run.Out);
+        Assert.DoesNotContain("ERROR", run.Out);
     }
 
     [Fact]
