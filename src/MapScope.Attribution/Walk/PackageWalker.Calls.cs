@@ -100,6 +100,6 @@ internal sealed partial class PackageWalker
         };
         if (handler is FuncLit lit) target = VisitFuncLit(lit, calledByParent: false);
         if (target is not null) _entries.Add(new EntryPoint(EntryKind.HttpHandler, target, _file, call.Pos));
-        return handler is FuncLit ? written : null;
+        return target is not null ? written : null; // registering is not calling: no edge from the registering function
     }
 }
