@@ -49,15 +49,15 @@ public sealed class EntryPointTests : IDisposable
         var join = new CrashJoin(new SourceIndex(_tree.Root));
         var f = join.AtCulprit("/src/srv/main.go", Line("MAINRANGE"), "main.main", CrashKind.ConcurrentMapIterationAndWrite);
         Assert.Equal("main.seen", f!.Map!.Name);
-        Assert.Equal(["main goroutine (main.main)"], f.Operation.EntryPoints);
+        Assert.Equal(["main goroutine (main.main)"], f.Operation.EntryPoints.Select(e => e.ToString()));
         var byLine = f.OtherAccesses.ToDictionary(a => a.Line);
         Assert.Equal([Line("MARK"), Line("INLINE"), Line("GOLIT")], byLine.Keys.Order());
         Assert.Equal(("main.mark", MapOpKind.Insert), (byLine[Line("MARK")].Function, byLine[Line("MARK")].Operation));
-        Assert.Equal([$"HTTP handler main.record at srv/main.go:{Line("HandleFunc(\"/record\"")}"], byLine[Line("MARK")].EntryPoints);
+        Assert.Equal([$"HTTP handler main.record at srv/main.go:{Line("HandleFunc(\"/record\"")}"], byLine[Line("MARK")].EntryPoints.Select(e => e.ToString()));
         Assert.Equal(("main.main.func1", MapOpKind.Delete), (byLine[Line("INLINE")].Function, byLine[Line("INLINE")].Operation));
-        Assert.Equal([$"HTTP handler main.main.func1 at srv/main.go:{Line("HandleFunc(\"/inline\"")}"], byLine[Line("INLINE")].EntryPoints);
+        Assert.Equal([$"HTTP handler main.main.func1 at srv/main.go:{Line("HandleFunc(\"/inline\"")}"], byLine[Line("INLINE")].EntryPoints.Select(e => e.ToString()));
         Assert.Equal("main.main.func2", byLine[Line("GOLIT")].Function);
-        Assert.Equal([$"go main.main.func2 at srv/main.go:{Line("GOLIT")}"], byLine[Line("GOLIT")].EntryPoints);
+        Assert.Equal([$"go main.main.func2 at srv/main.go:{Line("GOLIT")}"], byLine[Line("GOLIT")].EntryPoints.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class EntryPointTests : IDisposable
         var join = new CrashJoin(new SourceIndex(_tree.Root));
         var f = join.AtCulprit("srv/main.go", Line("BUMP"), "main.(*Store).bump", CrashKind.ConcurrentMapWrites);
         Assert.Equal("(*main.Store).hits", f!.Map!.Name);
-        Assert.Equal([$"HTTP handler main.(*Store).ServeHTTP at srv/main.go:{Line("ServeHTTP")}"], f.Operation.EntryPoints);
+        Assert.Equal([$"HTTP handler main.(*Store).ServeHTTP at srv/main.go:{Line("ServeHTTP")}"], f.Operation.EntryPoints.Select(e => e.ToString()));
     }
 
     [Fact]

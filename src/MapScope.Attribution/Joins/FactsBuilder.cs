@@ -15,7 +15,7 @@ internal static class FactsBuilder
     public static MapAccess Access(GoPackage package, MapOp op, bool withEntries)
     {
         var (line, col) = op.Position;
-        var entries = withEntries ? package.Analysis.EntriesReaching(op.Unit).Select(e => e.Describe()).Distinct().ToList() : [];
+        var entries = withEntries ? package.Analysis.EntriesReaching(op.Unit).Select(e => e.ToPublic()).Distinct().ToList() : [];
         return new MapAccess(op.Kind, op.File.RelativePath, line, col, op.Unit.GoName, op.File.LineText(line), entries);
     }
 

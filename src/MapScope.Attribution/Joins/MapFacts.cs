@@ -21,7 +21,7 @@ public sealed record MapDeclaration(string Name, MapOwnerKind Kind, string Ident
 /// One read or write of a map in the source: the operation, where, the enclosing function, and the
 /// goroutine entry points that reach that function through same-package calls.
 /// </summary>
-public sealed record MapAccess(MapOpKind Operation, string File, int Line, int Column, string Function, string? Snippet, IReadOnlyList<string> EntryPoints)
+public sealed record MapAccess(MapOpKind Operation, string File, int Line, int Column, string Function, string? Snippet, IReadOnlyList<MapEntryPoint> EntryPoints)
 {
     public bool IsWrite => Operation is MapOpKind.Insert or MapOpKind.Delete or MapOpKind.Clear;
 
@@ -45,3 +45,24 @@ public sealed record MapAccess(MapOpKind Operation, string File, int Line, int C
 /// the same map in its package (only for a named map).
 /// </summary>
 public sealed record MapFacts(MapDeclaration? Map, MapAccess Operation, string? StoredAs, IReadOnlyList<MapAccess> OtherAccesses);
+
+/// <summary>
+/// A goroutine entry point that reaches an access: <see cref="Kind"/> "main", "init", "go" or "http";
+/// the function it runs; where it is started or registered (file relative to --source, null for main/init).
+/// </summary>
+public sealed record MapEntryPoint(string Kind, string Function, string? File, int Line)
+{
+    public string Describe(Func<string, string> path)
+    {
+        var at = File is null ? "" : $" at {path(File)}:{Line}";
+        return Kind switch
+        {
+            "main" => $"main goroutine ({Function})",
+            "init" => $"package initialization ({Function})",
+            "go" => $"go {Function}{at}",
+            _ => $"HTTP handler {Function}{at}",
+        };
+    }
+
+    public override string ToString() => Describe(p => p);
+}

@@ -41,7 +41,7 @@ internal sealed class TypeResolver(PackageDecls decls)
                 case Ellipsis el: return new SliceGoType(TypeOfTypeExpr(el.Elt, scope), false);
                 case StructType st: return new StructGoType(st);
                 case FuncType ft: return new FuncGoType(ft);
-                case InterfaceType: return new OpaqueType("interface");
+                case InterfaceType it: return new OpaqueType(it.Methods.List.Count == 0 ? "interface{}" : "interface{...}");
                 case ChanType: return new OpaqueType("chan");
                 default: return null; // pkg.T and anything else: another package decides
             }

@@ -18,15 +18,9 @@ public enum EntryKind
 /// <summary>A goroutine entry point: what it runs (<see cref="Target"/>) and where it is started or registered.</summary>
 internal sealed record EntryPoint(EntryKind Kind, FunctionUnit Target, GoFile? File, int Offset)
 {
-    public string Describe()
-    {
-        var at = File is { } f && Offset >= 0 ? $" at {f.RelativePath}:{f.LineOf(Offset)}" : "";
-        return Kind switch
-        {
-            EntryKind.Main => $"main goroutine ({Target.GoName})",
-            EntryKind.Init => $"package initialization ({Target.GoName})",
-            EntryKind.GoStatement => $"go {Target.GoName}{at}",
-            _ => $"HTTP handler {Target.GoName}{at}",
-        };
-    }
+    public Joins.MapEntryPoint ToPublic() => new(
+        Kind switch { EntryKind.Main => "main", EntryKind.Init => "init", EntryKind.GoStatement => "go", _ => "http" },
+        Target.GoName,
+        Kind is EntryKind.Main or EntryKind.Init || File is null || Offset < 0 ? null : File.RelativePath,
+        File is { } f && Offset >= 0 ? f.LineOf(Offset) : 0);
 }

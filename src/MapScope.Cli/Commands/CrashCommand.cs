@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MapScope.Attribution.Joins;
+using MapScope.Attribution.Source;
 using MapScope.Evidence.Crash;
 using MapScope.Reports.Crash;
 
@@ -16,8 +18,11 @@ internal static class CrashCommand
         "LOG is any output holding Go tracebacks: a crashed program's stderr, a service log, or a\n" +
         "/debug/pprof/goroutine?debug=2 dump; several dumps in one log are reported one by one.\n" +
         "The culprit is the first frame outside the runtime of the goroutine that crashed.\n" +
-        "--source DIR will name the map at the culprit line and its other readers and writers once the\n" +
-        "attribution layer is available; until then it is accepted and noted.\n" +
+        "--source DIR names the map at the culprit line (package variable, struct field or local, with its\n" +
+        "declaration), lists every other read and write of it in its package with the goroutine entry points\n" +
+        "(go statements, HTTP handlers, main) that reach them, and joins the other parties' frames the same way.\n" +
+        "Paths in the dump are matched to DIR by go.mod's module path or the longest path suffix; only\n" +
+        "declarations in the same package are used, and a map that cannot be proven is not named.\n" +
         "Exit codes: 0 no panic or fatal error, 1 a crash was found, 2 bad usage or no dump in the input.";
 
     public static Command Create(CliContext context)
@@ -40,14 +45,16 @@ internal static class CrashCommand
     private static int Run(CliContext context, string log, string? source, string format, string? output)
     {
         if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "crash", clash);
+        var cwd = context.Host.WorkingDirectory;
+        SourceIndex? index = null;
         if (source is not null)
         {
-            if (!Directory.Exists(Path.GetFullPath(source, context.Host.WorkingDirectory)))
+            if (!Directory.Exists(Path.GetFullPath(source, cwd)))
             {
                 context.ReportInputError(source, "no such directory");
                 return CliApp.ExitUsage;
             }
-            context.ReportError("--source given, but the source join is not available in this build: culprits are shown by function and line only");
+            index = new SourceIndex(Path.GetFullPath(source, cwd));
         }
         var display = DisplayPaths.For(log, context.Host.WorkingDirectory);
         CrashLog result;
@@ -69,13 +76,15 @@ internal static class CrashCommand
             context.ReportInputError(display, $"no Go panic, fatal error or goroutine dump found ({result.Lines.Total} lines read)");
             return CliApp.ExitUsage;
         }
+        var facts = index is null ? null
+            : CrashSourceFacts.Build(result, new CrashJoin(index), rel => DisplayPaths.For(Path.Combine(Path.GetFullPath(source!, cwd), rel), cwd));
         EvidenceIo.Write(context, output, w =>
         {
             switch (format)
             {
-                case "json": EvidenceIo.WriteBytes(w, s => CrashJsonReport.Write(result, display, s)); break;
-                case "html": CrashHtmlReport.Write(result, display, w); break;
-                default: CrashTextReport.Write(result, display, w); break;
+                case "json": EvidenceIo.WriteBytes(w, s => CrashJsonReport.Write(result, display, s, facts)); break;
+                case "html": CrashHtmlReport.Write(result, display, w, facts); break;
+                default: CrashTextReport.Write(result, display, w, source: facts); break;
             }
         });
         return result.Dumps.Any(d => d.Kind != CrashKind.GoroutineDump) ? CliApp.ExitFindings : CliApp.ExitClean;

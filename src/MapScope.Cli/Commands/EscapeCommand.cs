@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MapScope.Attribution.Joins;
+using MapScope.Attribution.Source;
 using MapScope.Evidence.Escape;
 using MapScope.Reports.Escape;
 
@@ -16,7 +18,10 @@ internal static class EscapeCommand
         "JSONDIR is the folder given to go build -gcflags=-json=0,JSONDIR. - or no LOG reads stdin.\n" +
         "Reasons: assigned-to-global, stored-in-map, returned, captured-by-closure, passed-to-call,\n" +
         "converted-to-interface, stored-in-heap, unknown (-m without =2).\n" +
-        "--source DIR will add each map's name and declaration once the attribution layer is available.\n" +
+        "--source DIR names each heap map after the variable or field it is stored in (with its declaration),\n" +
+        "names the map each key or value leaks into, and settles 'X[k] = v' stores: a map value when X is\n" +
+        "provably a map, dropped when X is provably a slice or array. ./file.go positions are found through\n" +
+        "the package path and go.mod, or by path suffix.\n" +
         "Exit codes: 0 read, 2 bad usage or no compiler diagnostics in the input.";
 
     public static Command Create(CliContext context)
@@ -40,6 +45,7 @@ internal static class EscapeCommand
     {
         var cwd = context.Host.WorkingDirectory;
         if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "escape", clash);
+        SourceIndex? index = null;
         if (source is not null)
         {
             if (!Directory.Exists(Path.GetFullPath(source, cwd)))
@@ -47,7 +53,7 @@ internal static class EscapeCommand
                 context.ReportInputError(source, "no such directory");
                 return CliApp.ExitUsage;
             }
-            context.ReportError("--source given, but the source join is not available in this build: maps are shown by position only");
+            index = new SourceIndex(Path.GetFullPath(source, cwd));
         }
         var display = DisplayPaths.For(log, cwd);
         EscapeLog result;
@@ -73,10 +79,12 @@ internal static class EscapeCommand
             return CliApp.ExitUsage;
         }
         string Show(string file) => file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : Path.IsPathRooted(file) ? DisplayPaths.For(file, cwd) : file;
+        var facts = index is null ? null
+            : EscapeSourceFacts.Build(result, new EscapeJoin(index), rel => DisplayPaths.For(Path.Combine(Path.GetFullPath(source!, cwd), rel), cwd));
         EvidenceIo.Write(context, output, w =>
         {
-            if (format == "json") EvidenceIo.WriteBytes(w, s => EscapeJsonReport.Write(result, display, Show, s));
-            else EscapeTextReport.Write(result, display, Show, w);
+            if (format == "json") EvidenceIo.WriteBytes(w, s => EscapeJsonReport.Write(result, display, Show, s, facts));
+            else EscapeTextReport.Write(result, display, Show, w, facts);
         });
         return CliApp.ExitClean;
     }

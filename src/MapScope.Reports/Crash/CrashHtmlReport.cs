@@ -6,7 +6,7 @@ namespace MapScope.Reports.Crash;
 /// <summary>A single self-contained HTML page of the crash report, every string escaped.</summary>
 public static class CrashHtmlReport
 {
-    public static void Write(CrashLog log, string input, TextWriter w)
+    public static void Write(CrashLog log, string input, TextWriter w, CrashSourceFacts? source = null)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         w.WriteLine("<!DOCTYPE html>");
@@ -18,6 +18,13 @@ public static class CrashHtmlReport
             w.WriteLine($"<h2>{E($"dump {d.Index + 1} (line {d.FirstLine}): {d.Message ?? "goroutine dump"}")}</h2>");
             w.WriteLine($"<p>{E(CrashDescriptions.Explain(d))}{(d.Truncated ? " <b>(truncated)</b>" : "")}</p>");
             if (d.Culprit is { } c) w.WriteLine($"<p class=\"culprit\">culprit: <code>{E($"{c.File}:{c.Line}")}</code> in <code>{E(c.Function)}</code></p>");
+            if (source is not null && source.Looked(d))
+            {
+                var text = new StringWriter();
+                if (source.Culprit(d) is { } facts) Source.MapFactsText.WriteAccessFacts(facts, source.Path, "", text);
+                else text.WriteLine("map: not found in --source");
+                w.WriteLine($"<pre>{E(text.ToString())}</pre>");
+            }
             foreach (var p in d.OtherParties) w.WriteLine($"<p>possible other party: goroutine {p.GoroutineId} at <code>{E($"{p.Frame.File}:{p.Frame.Line}")}</code> <code>{E(p.Frame.Function)}</code></p>");
             w.WriteLine("<table><tr><th>count</th><th>state</th><th>stack</th></tr>");
             foreach (var g in d.Groups)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MapScope.Evidence.Crash;
+using MapScope.Reports.Source;
 
 namespace MapScope.Reports.Crash;
 
@@ -8,7 +9,7 @@ public static class CrashJsonReport
 {
     public const string Schema = "mapscope.crash/1";
 
-    public static void Write(CrashLog log, string input, Stream output)
+    public static void Write(CrashLog log, string input, Stream output, CrashSourceFacts? source = null)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -32,14 +33,21 @@ public static class CrashJsonReport
                 w.WritePropertyName("culprit");
                 Frame(w, c);
             }
-            w.WriteStartArray("otherParties");
-            foreach (var p in d.OtherParties)
+            if (source is not null && source.Looked(d))
             {
+                if (source.Culprit(d) is { } facts) MapFactsJson.Write(w, "culpritSource", facts, source.Path);
+                else w.WriteNull("culpritSource");
+            }
+            w.WriteStartArray("otherParties");
+            for (int i = 0; i < d.OtherParties.Count; i++)
+            {
+                var p = d.OtherParties[i];
                 w.WriteStartObject();
                 w.WriteNumber("goroutine", p.GoroutineId);
                 w.WriteString("state", p.State);
                 w.WritePropertyName("frame");
                 Frame(w, p.Frame);
+                if (source?.Party(d, i) is { } pf) MapFactsJson.Write(w, "source", pf, source.Path);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -1,14 +1,16 @@
 using MapScope.Evidence.Crash;
+using MapScope.Reports.Source;
 
 namespace MapScope.Reports.Crash;
 
 /// <summary>
 /// The plain-text crash report: per dump the kind, the culprit as "file:line: message (kind)", the
-/// likely other party, then goroutine groups (count, state, top frames), panicparse style.
+/// likely other party, then goroutine groups (count, state, top frames), panicparse style. With --source
+/// facts, the culprit's map, its declaration and its other reads and writes follow the culprit.
 /// </summary>
 public static class CrashTextReport
 {
-    public static void Write(CrashLog log, string input, TextWriter w, int framesPerGroup = 6, int groupsPerDump = 20)
+    public static void Write(CrashLog log, string input, TextWriter w, int framesPerGroup = 6, int groupsPerDump = 20, CrashSourceFacts? source = null)
     {
         if (log.Dumps.Count == 0) w.WriteLine($"{input}: no crash or goroutine dump found");
         foreach (var d in log.Dumps)
@@ -17,8 +19,17 @@ public static class CrashTextReport
             if (d.Culprit is { } c)
                 w.WriteLine($"  culprit: {c.File}:{c.Line}: {c.Function} in goroutine {d.Crashing!.Id} [{d.Crashing.State}]");
             if (CrashMessages.IsMapCrash(d.Kind)) w.WriteLine($"  {CrashDescriptions.Explain(d)}");
-            foreach (var p in d.OtherParties)
-                w.WriteLine($"  possible other party: goroutine {p.GoroutineId} [{p.State}] at {p.Frame.File}:{p.Frame.Line} {p.Frame.Function}");
+            if (source is not null && source.Looked(d))
+            {
+                if (source.Culprit(d) is { } facts) MapFactsText.WriteAccessFacts(facts, source.Path, "  ", w);
+                else w.WriteLine("  map: not found in --source (the file is not under it, or the line has no operation on a provable map)");
+            }
+            for (int i = 0; i < d.OtherParties.Count; i++)
+            {
+                var p = d.OtherParties[i];
+                var map = source?.Party(d, i) is { } pf ? $" ({pf.Operation.OperationId} of {pf.Map?.Name ?? pf.StoredAs})" : "";
+                w.WriteLine($"  possible other party: goroutine {p.GoroutineId} [{p.State}] at {p.Frame.File}:{p.Frame.Line} {p.Frame.Function}{map}");
+            }
             w.WriteLine($"  {d.GoroutineCount} goroutines in {d.Groups.Count} distinct stacks{(d.UngroupedGoroutines > 0 ? $" (+{d.UngroupedGoroutines} not grouped)" : "")}");
             foreach (var g in d.Groups.Take(groupsPerDump))
             {

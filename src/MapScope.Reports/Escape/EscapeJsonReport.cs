@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MapScope.Evidence.Escape;
+using MapScope.Reports.Source;
 
 namespace MapScope.Reports.Escape;
 
@@ -8,7 +9,7 @@ public static class EscapeJsonReport
 {
     public const string Schema = "mapscope.escape/1";
 
-    public static void Write(EscapeLog log, string input, Func<string, string> displayPath, Stream output)
+    public static void Write(EscapeLog log, string input, Func<string, string> displayPath, Stream output, EscapeSourceFacts? source = null)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -30,11 +31,12 @@ public static class EscapeJsonReport
             w.WriteStartArray("flow");
             foreach (var step in m.Flow) Step(w, step, displayPath);
             w.WriteEndArray();
+            if (source is not null) Source(w, source.Map(m), source);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStartArray("leaks");
-        foreach (var l in log.Leaks)
+        foreach (var l in source?.Leaks ?? log.Leaks)
         {
             w.WriteStartObject();
             w.WriteString("package", l.Package);
@@ -44,6 +46,7 @@ public static class EscapeJsonReport
             w.WriteString("map", l.MapExpression);
             w.WriteString("operation", l.Operation);
             if (l.At is { } at) Position(w, "at", at, displayPath);
+            if (source is not null) Source(w, source.Leak(l), source);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -57,6 +60,7 @@ public static class EscapeJsonReport
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (source is not null) w.WriteNumber("droppedIndexedStores", source.DroppedIndexedStores);
         w.WriteStartObject("lines");
         w.WriteNumber("total", log.Lines.Total);
         w.WriteNumber("diagnostics", log.Lines.Diagnostics);
@@ -65,6 +69,12 @@ public static class EscapeJsonReport
         w.WriteNumber("files", log.Lines.Files);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static void Source(Utf8JsonWriter w, Attribution.Joins.MapFacts? facts, EscapeSourceFacts source)
+    {
+        if (facts is null) w.WriteNull("source");
+        else MapFactsJson.Write(w, "source", facts, source.Path);
     }
 
     private static void Step(Utf8JsonWriter w, FlowStep s, Func<string, string> displayPath)
