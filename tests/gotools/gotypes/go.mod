@@ -1,0 +1,3 @@
+module mapscope.test/gotools/gotypes
+
+go 1.19
