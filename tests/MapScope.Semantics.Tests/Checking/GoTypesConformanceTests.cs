@@ -58,7 +58,7 @@ public sealed class GoTypesConformanceTests(ITestOutputHelper output)
         var src = GoToolchain.RequireGoRootSrc();
         var packages = GoTypesOracle.GoList(src, "std");
         var targets = packages.Keys.Order(StringComparer.Ordinal).ToList();
-        var oracle = GoTypesOracle.Lines(targets.Select(t => packages[t].Dir), src);
+        var oracle = GoTypesOracle.Lines(targets.Select(t => packages[t]), src);
         List<string> ours = [];
         var worker = new Thread(() => ours = OurLines(packages, targets), 256 << 20);
         worker.Start();

@@ -17,8 +17,11 @@ internal static class GoTypesOracle
         return output;
     });
 
-    /// <summary>go/types' lines for the packages in the given directories.</summary>
-    public static List<string> Lines(IEnumerable<string> dirs, string workDir)
+    /// <summary>go/types' lines for the given packages (each checked under its own import path).</summary>
+    public static List<string> Lines(IEnumerable<PackageSource> packages, string workDir) =>
+        Lines(packages.Select(p => p.Dir + "\t" + p.ImportPath), workDir);
+
+    private static List<string> Lines(IEnumerable<string> dirs, string workDir)
     {
         var psi = new System.Diagnostics.ProcessStartInfo(Binary.Value, "-")
         {

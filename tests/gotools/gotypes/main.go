@@ -1,6 +1,7 @@
 // Command gotypes is the go/types oracle for `mapscope types --maps`.
 //
-// Usage: gotypes DIR...   or   gotypes - (package directories, one per line, on stdin)
+// Usage: gotypes DIR...   or   gotypes - (package directories, one per line, on stdin; a line may be
+// "DIR<TAB>IMPORTPATH" to name the package's import path, which go/build cannot know in module mode)
 //
 // For each package directory it type-checks the non-test Go files that go/build selects for this
 // GOOS/GOARCH (importing dependencies from source) and prints one line per non-type expression whose
@@ -24,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 func main() {
@@ -41,8 +43,9 @@ func main() {
 	imp := importer.ForCompiler(fset, "source", nil)
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer out.Flush()
-	for _, dir := range dirs {
-		lines, err := check(fset, imp, dir)
+	for _, line := range dirs {
+		dir, path, _ := strings.Cut(line, "\t")
+		lines, err := check(fset, imp, dir, path)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "# %s: %v\n", dir, err)
 			continue
@@ -54,7 +57,7 @@ func main() {
 	}
 }
 
-func check(fset *token.FileSet, imp types.Importer, dir string) ([]string, error) {
+func check(fset *token.FileSet, imp types.Importer, dir, path string) ([]string, error) {
 	bp, err := build.ImportDir(dir, 0)
 	if err != nil {
 		return nil, err
@@ -69,7 +72,9 @@ func check(fset *token.FileSet, imp types.Importer, dir string) ([]string, error
 	}
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
 	conf := types.Config{Importer: imp, Error: func(error) {}, FakeImportC: true}
-	path := bp.ImportPath
+	if path == "" {
+		path = bp.ImportPath
+	}
 	if path == "" || path == "." {
 		path = dir
 	}

@@ -1,0 +1,3 @@
+module example.com/typesmod
+
+go 1.19
