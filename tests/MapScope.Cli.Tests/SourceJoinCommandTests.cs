@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MapScope.Cli.Tests;
 
-/// <summary>`mapscope crash --source` and `mapscope escape --source` end to end on the committed fixtures.</summary>
+/// <summary>`mapscope crash|escape|heap --source` end to end on the committed fixtures.</summary>
 public class SourceJoinCommandTests
 {
     [Fact]
@@ -77,5 +77,18 @@ public class SourceJoinCommandTests
         var r = CliRun.Of("escape", "tests/fixtures/escape/maps/m2.log", "--source", "tests/fixtures/no-such-dir");
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.ErrorLines);
+    }
+
+    [Fact]
+    public void HeapWithSourcePutsTheCacheFirstWithItsValues()
+    {
+        // cache/main.go inserts 20,000 values of 4 KiB into the package-level cache at line 17: about 80 MB
+        var run = CliRun.Of("heap", "tests/fixtures/heap/cache/profiles/heap-3.pb.gz", "--source", "tests/fixtures/heap/cache", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var top = doc.RootElement.GetProperty("maps")[0];
+        Assert.Equal("main.cache", top.GetProperty("map").GetString());
+        var bytes = top.GetProperty("value").GetInt64();
+        Assert.InRange(bytes, 20_000L * 4096, 20_000L * 4096 * 11 / 10);
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using MapScope.Attribution.Joins;
+using MapScope.Attribution.Source;
 using MapScope.Evidence.Pprof;
 using MapScope.Reports.Heap;
 
@@ -88,7 +90,6 @@ internal static class HeapCommand
             if (baseProfile is null) return CliApp.ExitUsage;
         }
 
-        string? note = null;
         ISiteAttributor? attributor = null;
         if (request.Source is not null)
         {
@@ -98,15 +99,14 @@ internal static class HeapCommand
                 context.ReportInputError(request.Source, "no such directory");
                 return CliApp.ExitUsage;
             }
-            attributor = AttributorFor(new SourceTree(dir));
-            if (attributor is null) note = "--source given, but map attribution is not available in this build: sites are shown by function and line only";
+            attributor = new HeapSiteAttributor(new SourceIndex(dir));
         }
 
         HeapReport report;
         try
         {
             report = HeapReportBuilder.Build(profile, DisplayPaths.For(request.Profile, cwd),
-                new HeapReportOptions { SampleIndex = request.SampleIndex, Top = request.Top, Attributor = attributor, UnattributedNote = note },
+                new HeapReportOptions { SampleIndex = request.SampleIndex, Top = request.Top, Attributor = attributor },
                 baseProfile, request.Base is null ? null : DisplayPaths.For(request.Base, cwd));
         }
         catch (UnknownSampleTypeException e)
@@ -128,9 +128,6 @@ internal static class HeapCommand
         foreach (var v in violations) context.ReportError($"growth gate: {v}");
         return violations.Count > 0 ? CliApp.ExitFindings : CliApp.ExitClean;
     }
-
-    /// <summary>The attribution layer (MapScope.Attribution) plugs in here; until then there is none.</summary>
-    private static ISiteAttributor? AttributorFor(SourceTree tree) => null;
 
     private static Profile? Load(CliContext context, string path, ProfileReadOptions options)
     {
