@@ -16,5 +16,6 @@ internal static class CommandCatalog
         GcTraceCommand.Create,
         EscapeCommand.Create,
         CrashCommand.Create,
+        TypesCommand.Create,
     ];
 }

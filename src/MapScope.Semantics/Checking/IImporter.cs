@@ -1,4 +1,5 @@
 using MapScope.Semantics.Types;
+using MapScope.Syntax;
 
 using Type = MapScope.Semantics.Types.Type;
 using Tuple = MapScope.Semantics.Types.Tuple;
@@ -20,7 +21,7 @@ public sealed record PackageSource(string ImportPath, string Dir, IReadOnlyList<
 /// Imports packages from source: each imported package's declarations are collected on first use and
 /// their types resolved lazily, only as far as a using package needs them. Not thread-safe.
 /// </summary>
-public sealed class SourceImporter(Func<string, string, PackageSource?> resolve) : IImporter
+public sealed class SourceImporter(Func<string, string, PackageSource?> resolve, Func<string, ParsedFile>? parse = null) : IImporter
 {
     private readonly Dictionary<string, Checker?> _checkers = new(StringComparer.Ordinal);
 
@@ -41,7 +42,7 @@ public sealed class SourceImporter(Func<string, string, PackageSource?> resolve)
         if (!_checkers.TryGetValue(src.ImportPath, out var checker))
         {
             _checkers[src.ImportPath] = null; // import cycle guard
-            checker = Checker.ForSource(src, this);
+            checker = Checker.ForSource(src, this, parse);
             _checkers[src.ImportPath] = checker;
         }
         return checker?.Pkg;

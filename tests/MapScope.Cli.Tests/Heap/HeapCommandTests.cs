@@ -93,11 +93,15 @@ public class HeapCommandTests
     }
 
     [Fact]
-    public void SourceWithoutAttributionLayerSaysSo()
+    public void SourceNamesTheMapAndWithoutSourceSaysSo()
     {
-        var run = CliRun.Of("heap", P("cache", "heap-3.pb.gz"), "--source", "tests/fixtures/heap/cache");
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("map attribution is not available", run.Out);
+        var with = CliRun.Of("heap", P("cache", "heap-3.pb.gz"), "--source", "tests/fixtures/heap/cache");
+        Assert.Equal(0, with.ExitCode);
+        Assert.Contains("main.cache (package variable)", with.Out);
+        Assert.DoesNotContain("no --source given", with.Out);
+        var without = CliRun.Of("heap", P("cache", "heap-3.pb.gz"));
+        Assert.Contains("no --source given: sites are shown by function and line only", without.Out);
+        Assert.DoesNotContain("main.cache (package variable)", without.Out);
     }
 
     [Theory]

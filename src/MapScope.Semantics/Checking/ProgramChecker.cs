@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using MapScope.Semantics.Loading;
+using MapScope.Syntax;
+
+namespace MapScope.Semantics.Checking;
+
+/// <summary>
+/// Type-checks packages of a loaded program: the loader's packages (with their dependencies) are the
+/// universe of imports; files are parsed in parallel up front, then packages are checked on demand.
+/// </summary>
+public sealed class ProgramChecker
+{
+    private readonly Dictionary<string, GoPackage> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GoPackage> _byDir = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ParsedFile> _parsed = new(StringComparer.Ordinal);
+    private readonly SourceImporter _importer;
+
+    public ProgramChecker(IReadOnlyList<GoPackage> packages)
+    {
+        foreach (var p in packages)
+        {
+            _byPath[p.ImportPath] = p;
+            _byDir.TryAdd(p.Dir, p);
+        }
+        _importer = new SourceImporter(Resolve, ParseCached);
+    }
+
+    /// <summary>Parses every file of the program on all cores.</summary>
+    public void ParseAll()
+    {
+        var files = _byPath.Values.SelectMany(p => p.GoFilePaths).Distinct().ToArray();
+        Parallel.ForEach(files, f => ParseCached(f));
+    }
+
+    private ParsedFile ParseCached(string path) => _parsed.GetOrAdd(path, p => GoParser.ParseFile(p, ReadFile(p)));
+
+    private static byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private PackageSource? Resolve(string written, string fromDir)
+    {
+        var resolved = _byDir.TryGetValue(fromDir, out var from) ? from.ResolveImport(written) : written;
+        if (!_byPath.TryGetValue(resolved, out var p) && !_byPath.TryGetValue("vendor/" + written, out p)) return null;
+        return new PackageSource(p.ImportPath, p.Dir, p.GoFilePaths.ToList());
+    }
+
+    /// <summary>Checks a package's bodies and returns its checker (null when it has no files).</summary>
+    public Checker? Check(GoPackage package)
+    {
+        var checker = _importer.CheckerFor(package.ImportPath, package.Dir);
+        checker?.CheckBodies();
+        return checker;
+    }
+}

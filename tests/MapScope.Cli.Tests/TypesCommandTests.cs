@@ -1,0 +1,28 @@
+using MapScope.TestSupport;
+
+namespace MapScope.Cli.Tests;
+
+/// <summary>`mapscope types --maps` end to end on the bundled example module.</summary>
+public sealed class TypesCommandTests
+{
+    [Fact]
+    public void ListsTheExampleModulesMapsWithoutTheGoCommand()
+    {
+        var run = CliRun.In(RepoPaths.Combine("examples"), [], "types", "--maps", "--loader", "dir", "./...");
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // every line is FILE:LINE:COL<TAB>END<TAB>TYPE with a path relative to the working directory
+        Assert.All(lines, l => Assert.Matches(@"^[a-z]+/[a-z_]+\.go:\d+:\d+\t\d+\t(map\[|[a-z./]+\.[A-Z])", l));
+        // a named map type from another package is a map too (url.Values via r.URL.Query())
+        Assert.Contains(lines, l => l.StartsWith("server/server.go:", StringComparison.Ordinal) && l.EndsWith("\tnet/url.Values", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("cache/cache.go:", StringComparison.Ordinal) && l.EndsWith("\tmap[string]example.com/shop/cache.Price", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithoutAListingIsAUsageError()
+    {
+        var run = CliRun.In(RepoPaths.Combine("examples"), [], "types", "./...");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--maps", run.Error);
+    }
+}
