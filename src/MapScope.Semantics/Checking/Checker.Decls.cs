@@ -117,6 +117,7 @@ public sealed partial class Checker
             var v = new Var(spec.Names[i].Name, Pkg, spec.Names[i].Pos) { File = file, IsPackageLevel = packageLevel };
             int index = i;
             v.Resolve = () => VarSpecType(spec, index, lookup);
+            Defs[spec.Names[i]] = v; // collected before bodies are checked, so recorded unconditionally
             into.Insert(v);
         }
     }

@@ -94,7 +94,9 @@ public sealed partial class Checker
         {
             case Ident id:
                 if (id.Name == "_") return UnknownType.Instance;
-                return scope.Lookup(id.Name) switch
+                var obj = scope.Lookup(id.Name);
+                if (obj != null) RecordUse(id, obj);
+                return obj switch
                 {
                     Var v => v.Type,
                     Const c => c.Type,

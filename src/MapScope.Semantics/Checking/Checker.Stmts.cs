@@ -69,7 +69,12 @@ public sealed partial class Checker
         {
             if (field.Names is not { Count: > 0 } names || field.Type == null) continue;
             Type t = field.Type is Syntax.Ast.Ellipsis { Elt: { } elt } ? new Slice(TypeOf(elt, scope)) : TypeOf(field.Type, scope);
-            foreach (var n in names) vars.Add(new Var(n.Name, Pkg, n.Pos, t));
+            foreach (var n in names)
+            {
+                var v = new Var(n.Name, Pkg, n.Pos, t);
+                RecordDef(n, v);
+                vars.Add(v);
+            }
         }
         return vars;
     }
@@ -174,7 +179,9 @@ public sealed partial class Checker
                     for (int i = 0; i < spec.Names.Count; i++)
                     {
                         var t = declared ?? Universe.Default(valueTypes[i]);
-                        scope.Insert(new Var(spec.Names[i].Name, Pkg, spec.Names[i].Pos, t));
+                        var v = new Var(spec.Names[i].Name, Pkg, spec.Names[i].Pos, t);
+                        RecordDef(spec.Names[i], v);
+                        scope.Insert(v);
                     }
                 }
                 break;
@@ -223,8 +230,14 @@ public sealed partial class Checker
             for (int i = 0; i < a.Lhs.Count; i++)
             {
                 if (a.Lhs[i] is not Ident id || id.Name == "_") continue;
-                if (scope.LookupLocal(id.Name) != null) continue; // redeclared: keeps its variable
-                scope.Insert(new Var(id.Name, Pkg, id.Pos, Universe.Default(types[i])));
+                if (scope.LookupLocal(id.Name) is { } existing)
+                {
+                    RecordUse(id, existing); // redeclared: keeps its variable
+                    continue;
+                }
+                var v = new Var(id.Name, Pkg, id.Pos, Universe.Default(types[i]));
+                RecordDef(id, v);
+                scope.Insert(v);
             }
             return;
         }
@@ -292,8 +305,8 @@ public sealed partial class Checker
         var body = new Scope(scope);
         if (r.Tok == Token.DEFINE)
         {
-            if (r.Key is Ident k && k.Name != "_") body.Insert(new Var(k.Name, Pkg, k.Pos, key));
-            if (r.Value is Ident v && v.Name != "_") body.Insert(new Var(v.Name, Pkg, v.Pos, value));
+            if (r.Key is Ident k && k.Name != "_") DeclareRangeVar(k, key, body);
+            if (r.Value is Ident v && v.Name != "_") DeclareRangeVar(v, value, body);
         }
         else
         {
@@ -301,5 +314,12 @@ public sealed partial class Checker
             if (r.Value != null) ExprType(r.Value, scope, null);
         }
         StmtList(r.Body.List, body);
+    }
+
+    private void DeclareRangeVar(Ident id, Type t, Scope body)
+    {
+        var v = new Var(id.Name, Pkg, id.Pos, t);
+        RecordDef(id, v);
+        body.Insert(v);
     }
 }

@@ -30,6 +30,12 @@ public sealed partial class Checker
     /// <summary>Expressions that denote types.</summary>
     public HashSet<Expr> TypeExprs { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Identifier -> the object it refers to (go/types' Info.Uses), after <see cref="CheckBodies"/>.</summary>
+    public Dictionary<Ident, Object> Uses { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Identifier -> the variable it declares (go/types' Info.Defs): package and local variables, parameters, results.</summary>
+    public Dictionary<Ident, Object> Defs { get; } = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<ParsedFile> Files => _files;
 
     public Checker(string importPath, string dir, IReadOnlyList<ParsedFile> files, IImporter importer)
@@ -100,6 +106,16 @@ public sealed partial class Checker
     private void Record(Expr e, Type t)
     {
         if (_record) Types[e] = t;
+    }
+
+    private void RecordUse(Ident id, Object o)
+    {
+        if (_record) Uses[id] = o;
+    }
+
+    private void RecordDef(Ident id, Object o)
+    {
+        if (_record) Defs[id] = o;
     }
 
     private void RecordTypeExpr(Expr e)
