@@ -1,0 +1,55 @@
+package testdata
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+type Counts map[string]int
+
+type box struct{ m map[string]int }
+
+func positives() {
+	p := new(map[string]int) // want `new\(map\[string\]int\) returns a pointer to a nil map: the first write through it panics .*use make\(map\[string\]int\)`
+	(*p)["a"] = 1
+
+	var q *Counts = new(Counts) // want `new\(Counts\) returns a pointer to a nil map`
+	_ = q
+
+	r := new(map[int][]string) // want `new\(map\[int\]\[\]string\)`
+	fmt.Println(len(*r))
+}
+
+// a *map result is not an interface: still reported
+func makePtr() *map[string]bool {
+	return new(map[string]bool) // want `new\(map\[string\]bool\) returns a pointer to a nil map`
+}
+
+func negatives(data []byte) error {
+	// new of other types
+	n := new(int)
+	s := new([]string)
+	b := new(box)
+	c := new(struct{ m map[string]int })
+	_, _, _, _ = n, s, b, c
+
+	// the decoder fills the target: passed where an interface is expected
+	if err := json.Unmarshal(data, new(map[string]any)); err != nil {
+		return err
+	}
+	fmt.Println(new(map[string]int))
+	return nil
+}
+
+// returned as an interface value: a decode target factory
+func target() any {
+	return new(map[string]any)
+}
+
+var factory = func() interface{} { return new(map[string]string) }
+
+// a function named new shadows the builtin
+func shadowed() {
+	new := func(v map[string]int) *map[string]int { return &v }
+	_ = new(map[string]int{})
+}
