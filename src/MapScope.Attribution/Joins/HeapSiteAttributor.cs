@@ -26,7 +26,21 @@ public sealed class HeapSiteAttributor(SourceIndex index) : ISiteAttributor
         var best = ops.OrderBy(x => x.Map is null ? 1 : 0).ThenBy(x => Rank(x.Operation)).First();
         var same = ops.Where(x => x.Operation == best.Operation && (x.Map is null) == (best.Map is null)).Select(x => x.Map).Distinct().Count();
         var map = same == 1 ? best.Map : null; // two maps of the same rank on one line: say which operation, not which map
-        return new SiteAttribution(best.Operation, map?.Name, map?.Kind ?? MapOwnerKind.Unknown, goFile.RelativePath, line, snippet);
+        return new SiteAttribution(best.Operation, map?.Name, map?.Kind ?? MapOwnerKind.Unknown, goFile.RelativePath, line, snippet, BucketSizes(best.Op, best.Operation, map));
+    }
+
+    /// <summary>
+    /// The block sizes that are this map's buckets on this line. Where a value is also allocated on the line,
+    /// its block size is taken out; when that size is unknown the split is not claimed at all.
+    /// </summary>
+    private static IReadOnlySet<long>? BucketSizes(MapOp op, MapOperation operation, MapRef? map)
+    {
+        if (map?.BucketBlockSizes is not { } sizes) return null;
+        if (operation != MapOperation.ValueStored) return sizes;
+        if (op.ValueBlockSize is not { } value) return null;
+        var result = new HashSet<long>(sizes);
+        result.Remove(value);
+        return result;
     }
 
     private static MapOperation Classify(MapOp op) => op.Kind switch

@@ -10,6 +10,9 @@ namespace MapScope.Attribution.Types;
 /// </summary>
 internal sealed class TypeResolver(PackageDecls decls)
 {
+    /// <summary>The package scope, where package-level type expressions are resolved.</summary>
+    public Scope PackageScope => decls.Scope;
+
     private const int MaxDepth = 200;
     private readonly Dictionary<Expr, GoType?> _exprTypes = new(ReferenceEqualityComparer.Instance);
     private int _depth;

@@ -24,6 +24,8 @@ internal sealed class MapOp
     public string? TargetNote { get; init; }
     /// <summary>For an insert: the stored value is allocated on this line (&amp;T{}, append, make, string concatenation).</summary>
     public bool ValueAllocates { get; init; }
+    /// <summary>For an insert of &amp;T{...} or new(T): the allocator's block size for T, when T's size is known.</summary>
+    public long? ValueBlockSize { get; init; }
 
     public bool IsWrite => Kind is MapOpKind.Insert or MapOpKind.Delete or MapOpKind.Clear;
     public bool IsAccess => Kind is not (MapOpKind.MakeMap or MapOpKind.MapLiteral);

@@ -12,6 +12,10 @@ internal sealed class MapRef(object key, MapOwnerKind kind, string name, string 
 {
     private readonly object _key = key;
 
+    /// <summary>A copy of <paramref name="r"/> that knows its bucket block sizes.</summary>
+    public MapRef(MapRef r, IReadOnlySet<long> bucketBlockSizes)
+        : this(r._key, r.Kind, r.Name, r.ShortName, r.DeclarationFile, r.DeclarationOffset, r.Type) => BucketBlockSizes = bucketBlockSizes;
+
     public MapOwnerKind Kind { get; } = kind;
     /// <summary>As a Go programmer names it: "main.cache", "(*main.Server).sessions", "counts (local in main.build)".</summary>
     public string Name { get; } = name;
@@ -21,6 +25,9 @@ internal sealed class MapRef(object key, MapOwnerKind kind, string name, string 
     public int DeclarationOffset { get; } = declOffset;
     /// <summary>The map's type as far as syntax shows it ("map[string]*entry", "Cache").</summary>
     public string Type { get; } = type;
+
+    /// <summary>The bucket block sizes of this map's type, when its key and element sizes are known from syntax.</summary>
+    public IReadOnlySet<long>? BucketBlockSizes { get; init; }
 
     public override bool Equals(object? obj) => obj is MapRef other && Equals(_key, other._key);
     public override int GetHashCode() => _key.GetHashCode();

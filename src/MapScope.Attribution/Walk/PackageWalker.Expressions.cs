@@ -100,7 +100,7 @@ internal sealed partial class PackageWalker
         if (_refs.TryGetValue(key, out var known)) return known;
         var owner = _decls.HasPointerMethods(f.Struct.Name) ? $"(*{_package.Name}.{f.Struct.Name})" : $"{_package.Name}.{f.Struct.Name}";
         var declFile = _decls.Scope.LookupLocal(f.Struct.Name)?.File;
-        return _refs[key] = new MapRef(key, Evidence.Pprof.MapOwnerKind.Field, $"{owner}.{f.Name.Name}", f.Name.Name, declFile, f.Name.Pos, Describe(f.Type));
+        return _refs[key] = WithBuckets(new MapRef(key, Evidence.Pprof.MapOwnerKind.Field, $"{owner}.{f.Name.Name}", f.Name.Name, declFile, f.Name.Pos, Describe(f.Type)), f.Type);
     }
 
     /// <summary>

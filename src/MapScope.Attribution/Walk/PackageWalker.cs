@@ -348,7 +348,7 @@ internal sealed partial class PackageWalker
         VisitExpr(ix.Index);
         var xType = _types.TypeOf(ix.X, _scope);
         if (_types.AsMap(xType) is not null)
-            AddOp(MapOpKind.Insert, ix, [ix.Lbrack, ix.Pos, tokPos], MapRefOf(ix.X), valueAllocates: value is not null && Allocates(value));
+            AddOp(MapOpKind.Insert, ix, [ix.Lbrack, ix.Pos, tokPos], MapRefOf(ix.X), valueAllocates: value is not null && Allocates(value), valueBlockSize: ValueBlockSize(value));
         else
         {
             var under = _types.Underlying(xType);
@@ -358,12 +358,12 @@ internal sealed partial class PackageWalker
         return true;
     }
 
-    private MapOp AddOp(MapOpKind kind, Node node, int[] anchors, MapRef? map, Destination target = default, bool valueAllocates = false)
+    private MapOp AddOp(MapOpKind kind, Node node, int[] anchors, MapRef? map, Destination target = default, bool valueAllocates = false, long? valueBlockSize = null)
     {
         var op = new MapOp
         {
             Kind = kind, File = _file, Node = node, Anchors = anchors, Unit = _unit, Map = map,
-            Target = target.Map, TargetNote = target.Note, ValueAllocates = valueAllocates,
+            Target = target.Map, TargetNote = target.Note, ValueAllocates = valueAllocates, ValueBlockSize = valueBlockSize,
         };
         _ops.Add(op);
         return op;
@@ -411,8 +411,29 @@ internal sealed partial class PackageWalker
             ObjectKind.Param => new MapRef(o, MapOwnerKind.Local, $"{o.Name} (parameter of {o.Owner?.GoName})", o.Name, o.File, o.Declaration?.Pos ?? -1, Describe(o.Type)),
             _ => null,
         };
-        if (r is not null) _refs[o] = r;
+        if (r is not null) _refs[o] = r = WithBuckets(r, o.Type);
         return r;
+    }
+
+    /// <summary>The block size of the value allocated by &amp;T{...} or new(T), when T's size is known from syntax.</summary>
+    private long? ValueBlockSize(Expr? value)
+    {
+        var typeExpr = TypeResolver.Unparen(value ?? new BadExpr(0, 0)) switch
+        {
+            UnaryExpr { Op: Syntax.Token.AND, X: CompositeLit { Type: { } t } } => t,
+            CallExpr { Fun: Ident { Name: "new" } fn, Args.Count: 1 } call when _scope.Lookup(fn.Name) is null => call.Args[0],
+            _ => null,
+        };
+        if (typeExpr is null || GoSizes.OfTypeExpr(typeExpr, _types) is not var (size, _) || size == 0) return null;
+        return MapBuckets.RoundUpSize(size);
+    }
+
+    /// <summary>Adds the block sizes of the map's buckets, from the sizes of its key and element types.</summary>
+    private MapRef WithBuckets(MapRef r, GoType? type)
+    {
+        if (_types.AsMap(type) is not { } m) return r;
+        if (GoSizes.Of(m.Key, _types) is not var (k, _) || GoSizes.Of(m.Value, _types) is not var (e, _)) return r;
+        return new MapRef(r, MapBuckets.BlockSizes(k, e));
     }
 
     private static string Describe(GoType? t) => t?.ToString() ?? "?";

@@ -74,6 +74,7 @@ public static class HeapJsonReport
         {
             w.WriteStartObject("attribution");
             w.WriteString("operation", OperationName(a.Operation));
+            Nullable(w, "mapStorage", s.MapStorage);
             if (a.Map is null) w.WriteNull("map"); else w.WriteString("map", a.Map);
             w.WriteString("owner", OwnerName(a.Owner));
             w.WriteString("sourcePath", a.SourcePath);

@@ -58,6 +58,14 @@ public sealed record HeapSite(
     SiteAttribution? Attribution)
 {
     public long? Delta => BaseValue is { } b ? Value - b : null;
+
+    /// <summary>
+    /// Of <see cref="Value"/>, what sits in blocks of the map's own bucket-array sizes (the map's storage, as
+    /// opposed to values allocated on the same line); null when the attribution knows no bucket sizes.
+    /// </summary>
+    public long? MapStorage => Attribution is { IsMap: true, BucketBlockSizes: { } set }
+        ? BlockSizes.Where(b => set.Contains(b.Size)).Sum(b => b.Value)
+        : null;
 }
 
 /// <summary>Live (or allocated) memory in blocks of one size at a site; Size 0 = no `bytes` label.</summary>

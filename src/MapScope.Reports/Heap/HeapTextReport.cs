@@ -52,6 +52,8 @@ public static class HeapTextReport
             {
                 var what = a.IsMap ? $"{HeapFormat.Operation(a.Operation)}{(a.Map is null ? "" : $" into {a.Map} ({HeapFormat.Owner(a.Owner)})")}" : "not a map operation";
                 w.WriteLine($"  {"",12} {"",7} {what}: {a.SourcePath}:{a.Line}{(a.Snippet is null ? "" : "  " + a.Snippet)}");
+                if (s.MapStorage is { } storage)
+                    w.WriteLine($"  {"",12} {"",7} by block size: {V(storage)} map buckets, {V(s.Value - storage)} {(a.Operation == Evidence.Pprof.MapOperation.ValueStored ? "stored values" : "other")}");
             }
         }
         if (r.OmittedSites > 0) w.WriteLine($"  ... {r.OmittedSites} more sites (raise --top)");

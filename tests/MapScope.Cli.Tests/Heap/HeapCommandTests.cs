@@ -102,6 +102,8 @@ public class HeapCommandTests
         var without = CliRun.Of("heap", P("cache", "heap-3.pb.gz"));
         Assert.Contains("no --source given: sites are shown by function and line only", without.Out);
         Assert.DoesNotContain("main.cache (package variable)", without.Out);
+        // by the `bytes` label: one 888 KiB bucket array (2^12 buckets + 256 overflow), the rest 20,000 × 4 KiB values
+        Assert.Contains("by block size: 888.00 KiB map buckets, 78.13 MiB stored values", with.Out);
     }
 
     [Theory]
