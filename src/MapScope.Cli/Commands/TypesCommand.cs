@@ -66,29 +66,13 @@ internal static class TypesCommand
         }
         var all = loader.Load(patterns, options with { IncludeDependencies = true });
 
-        // type-checking recurses over nesting: give it a deep stack
-        List<string> lines = [];
-        Exception? failure = null;
-        var worker = new Thread(() =>
-        {
-            try
-            {
-                var program = new ProgramChecker(all.Packages.Count > 0 ? all.Packages : targets.Packages);
-                program.ParseAll();
-                foreach (var p in targets.Packages)
-                {
-                    foreach (var e in p.Errors) context.ReportError($"types: {p.ImportPath}: {e}");
-                    if (program.Check(p) is { } checker) lines.AddRange(MapExpressions.Lines(checker));
-                }
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        }, 256 << 20);
-        worker.Start();
-        worker.Join();
-        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        var program = new ProgramChecker(all.Packages.Count > 0 ? all.Packages : targets.Packages);
+        program.ParseAll();
+        foreach (var p in targets.Packages)
+            foreach (var e in p.Errors) context.ReportError($"types: {p.ImportPath}: {e}");
+        // checked on deep-stack worker threads, one importer each
+        var perPackage = program.CheckAll(targets.Packages, (_, checker) => checker is null ? [] : MapExpressions.Lines(checker));
+        var lines = perPackage.SelectMany(l => l).ToList();
 
         foreach (var line in lines)
         {

@@ -54,10 +54,47 @@ public sealed class ProgramChecker
     }
 
     /// <summary>Checks a package's bodies and returns its checker (null when it has no files).</summary>
-    public Checker? Check(GoPackage package)
+    public Checker? Check(GoPackage package) => Check(_importer, package);
+
+    private static Checker? Check(SourceImporter importer, GoPackage package)
     {
-        var checker = _importer.CheckerFor(package.ImportPath, package.Dir);
+        var checker = importer.CheckerFor(package.ImportPath, package.Dir);
         checker?.CheckBodies();
         return checker;
+    }
+
+    /// <summary>
+    /// Checks many packages on <paramref name="workers"/> threads (deep stacks). Declarations are resolved
+    /// lazily and are not thread-safe, so each worker has its own importer; the parsed files are shared.
+    /// Returns the results in the order of <paramref name="packages"/>.
+    /// </summary>
+    public IReadOnlyList<TResult> CheckAll<TResult>(IReadOnlyList<GoPackage> packages, Func<GoPackage, Checker?, TResult> result, int workers = 0)
+    {
+        if (workers <= 0) workers = Environment.ProcessorCount;
+        var results = new TResult[packages.Count];
+        int next = -1;
+        Exception? failure = null;
+        var threads = new Thread[Math.Max(1, Math.Min(workers, packages.Count))];
+        for (int w = 0; w < threads.Length; w++)
+        {
+            var importer = w == 0 ? _importer : new SourceImporter(Resolve, ParseCached);
+            threads[w] = new Thread(() =>
+            {
+                try
+                {
+                    int i;
+                    while ((i = Interlocked.Increment(ref next)) < packages.Count)
+                        results[i] = result(packages[i], Check(importer, packages[i]));
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            }, 256 << 20);
+            threads[w].Start();
+        }
+        foreach (var t in threads) t.Join();
+        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return results;
     }
 }
