@@ -19,4 +19,7 @@ public sealed class NewMapTests
         var named = diagnostics.Single(d => d.Message.StartsWith("new(Counts)", StringComparison.Ordinal));
         Assert.Equal("&Counts{}", Assert.Single(Assert.Single(named.Fixes).Edits).NewText);
     }
+
+    [SkippableFact]
+    public void BundledExampleHasNoFindings() => Assert.Empty(BundledExample.Findings(new NewMapAnalyzer()));
 }

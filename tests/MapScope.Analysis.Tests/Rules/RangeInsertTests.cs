@@ -6,4 +6,7 @@ public sealed class RangeInsertTests
 {
     [SkippableFact]
     public void Testdata() => AnalysisTest.Run(new RangeInsertAnalyzer(), AnalysisTest.Testdata("RangeInsert"));
+
+    [SkippableFact]
+    public void BundledExampleHasNoFindings() => Assert.Empty(BundledExample.Findings(new RangeInsertAnalyzer()));
 }

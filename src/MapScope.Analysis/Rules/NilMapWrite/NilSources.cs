@@ -1,0 +1,101 @@
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Rules.Shared;
+using MapScope.Semantics.Types;
+using MapScope.Syntax;
+using MapScope.Syntax.Ast;
+
+namespace MapScope.Analysis.Rules.NilMapWrite;
+
+/// <summary>How a tracked variable holds a nil map.</summary>
+internal enum NilKind
+{
+    /// <summary>The variable is a nil map: m[k] = v panics.</summary>
+    Map,
+    /// <summary>The variable points to a nil map (p := new(map...)): (*p)[k] = v panics.</summary>
+    PointerToMap,
+    /// <summary>The variable is a struct (or pointer to one) whose listed map fields were left nil: t.f[k] = v panics.</summary>
+    StructFields,
+}
+
+/// <summary>A local variable that starts out holding a nil map, why, and how to initialize it.</summary>
+internal sealed record Tracked(Var Var, NilKind Kind, int DeclEnd, string Why, string MapType, IReadOnlyDictionary<string, string>? Fields = null);
+
+/// <summary>Finds, in one function body, the variables that start out nil (declared without value, named results, new(map), struct literals, nil-returning calls).</summary>
+internal static class NilSources
+{
+    public static List<Tracked> In(Pass pass, FuncBody fn, NilReturningFuncs nilFuncs)
+    {
+        var found = new List<Tracked>();
+        var file = fn.File;
+        // named results of map type start nil
+        foreach (var field in fn.Type.Results?.List ?? [])
+        {
+            if (field.Type == null || field.Names == null) continue;
+            foreach (var name in field.Names)
+                if (GoAst.ObjectOf(pass, name) is Var v && MapTypeOf(v.Type))
+                    found.Add(new Tracked(v, NilKind.Map, fn.Body.Pos, $"named result {name.Name} starts out nil", GoAst.Text(file, field.Type)));
+        }
+        FuncBodies.InspectOwn(fn.Body, n =>
+        {
+            switch (n)
+            {
+                case ValueSpec spec when spec.Values == null || spec.Values.Count == 0:
+                    foreach (var name in spec.Names)
+                    {
+                        if (GoAst.ObjectOf(pass, name) is not Var v || v.IsPackageLevel) continue;
+                        if (MapTypeOf(v.Type))
+                            found.Add(new Tracked(v, NilKind.Map, spec.End, $"{name.Name} is declared without a value", spec.Type != null ? GoAst.Text(file, spec.Type) : TypeString.Of(v.Type)));
+                        else if (StructMapFields(v.Type, null, file) is { Count: > 0 } fields)
+                            found.Add(new Tracked(v, NilKind.StructFields, spec.End, $"{name.Name} is declared without a value", "", fields));
+                    }
+                    break;
+                case ValueSpec spec when spec.Values!.Count == spec.Names.Count:
+                    for (int i = 0; i < spec.Names.Count; i++) Initialized(spec.Names[i], spec.Values[i], spec.End);
+                    break;
+                case AssignStmt { Tok: Token.DEFINE } a when a.Lhs.Count == a.Rhs.Count:
+                    for (int i = 0; i < a.Lhs.Count; i++)
+                        if (a.Lhs[i] is Ident id && pass.Checker.Defs.ContainsKey(id)) Initialized(id, a.Rhs[i], a.End);
+                    break;
+            }
+            return true;
+        });
+        return found;
+
+        void Initialized(Ident name, Expr value, int end)
+        {
+            if (GoAst.ObjectOf(pass, name) is not Var v) return;
+            var x = GoAst.Unparen(value);
+            if (x is CallExpr { Args.Count: 1 } nc && GoAst.IsBuiltinCall(pass, nc, "new") && v.Type is Pointer { Elem: var e } && MapTypeOf(e))
+            {
+                found.Add(new Tracked(v, NilKind.PointerToMap, end, $"{name.Name} := new({GoAst.Text(file, nc.Args[0])}) points to a nil map", GoAst.Text(file, nc.Args[0])));
+                return;
+            }
+            if (x is UnaryExpr { Op: Token.AND, X: CompositeLit pl }) x = pl;
+            if (x is CompositeLit { Type: { } } cl && StructMapFields(pass.TypeOf(cl), cl, file) is { Count: > 0 } fields)
+            {
+                found.Add(new Tracked(v, NilKind.StructFields, end, $"{name.Name} is built by a composite literal", "", fields));
+                return;
+            }
+            if (x is CallExpr call && MapTypeOf(v.Type) && nilFuncs.AlwaysNil(pass, call) is { } callee)
+                found.Add(new Tracked(v, NilKind.Map, end, $"{callee}() always returns nil for it", TypeString.Of(v.Type)));
+        }
+    }
+
+    public static bool MapTypeOf(Semantics.Types.Type t) => t is not UnknownType && t.Underlying is Map;
+
+    /// <summary>
+    /// The map-typed fields a struct value leaves nil: all of them for a zero value (lit null), those the
+    /// keyed literal omits otherwise; a positional literal sets every field. Field name -> declared type text.
+    /// </summary>
+    private static Dictionary<string, string> StructMapFields(Semantics.Types.Type t, CompositeLit? lit, ParsedFile file)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (t is Pointer p) t = p.Elem;
+        if (t is not Named || t.Underlying is not Struct st) return result;
+        if (lit != null && lit.Elts.Count > 0 && lit.Elts[0] is not KeyValueExpr) return result;
+        var set = lit?.Elts.OfType<KeyValueExpr>().Select(kv => kv.Key is Ident k ? k.Name : "").ToHashSet() ?? [];
+        foreach (var f in st.Fields)
+            if (!f.Embedded && MapTypeOf(f.Type) && !set.Contains(f.Name)) result[f.Name] = TypeString.Of(f.Type);
+        return result;
+    }
+}
