@@ -1,0 +1,29 @@
+using MapScope.Analysis.Framework;
+
+namespace MapScope.Analysis.Config;
+
+/// <summary>One rule's entry in .mapscope.yml; null fields keep the rule's defaults. Line/Column locate it for errors.</summary>
+public sealed record RuleConfig(bool? Enabled, Severity? Severity, int Line, int Column);
+
+/// <summary>
+/// The contents of a .mapscope.yml: per-rule settings and excluded paths. Exclude globs are matched against
+/// paths relative to <see cref="BaseDirectory"/> (the folder holding the file).
+/// </summary>
+public sealed record LintConfig(string? FilePath, string BaseDirectory, IReadOnlyDictionary<string, RuleConfig> Rules, IReadOnlyList<string> Exclude)
+{
+    public const string FileName = ".mapscope.yml";
+
+    /// <summary>No file: every rule at its defaults, nothing excluded.</summary>
+    public static LintConfig Empty(string baseDirectory) => new(null, baseDirectory, new Dictionary<string, RuleConfig>(), []);
+
+    private readonly IReadOnlyList<PathGlob> _globs = [.. Exclude.Select(g => new PathGlob(g))];
+
+    /// <summary>Whether a file (absolute path) is under an excluded path.</summary>
+    public bool IsExcluded(string file)
+    {
+        if (_globs.Count == 0) return false;
+        var rel = Path.GetRelativePath(BaseDirectory, file).Replace('\\', '/');
+        if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel)) return false;
+        return _globs.Any(g => g.MatchesPathOrParent(rel));
+    }
+}

@@ -1,0 +1,26 @@
+using MapScope.Analysis.Framework;
+
+namespace MapScope.Analysis.Lint;
+
+/// <summary>An analyzer (or the type checker, RuleId "type-check") that threw on a package; the run went on without it.</summary>
+public sealed record InternalError(string RuleId, string Package, string Message)
+{
+    public override string ToString() => $"{RuleId} failed on {Package}: {Message}";
+}
+
+/// <summary>A rule that ran, with the severity its diagnostics got.</summary>
+public sealed record ActiveRule(Analyzer Analyzer, Severity Severity);
+
+/// <summary>
+/// The outcome of a lint run. Diagnostics are sorted by file, line, column and rule, without duplicates,
+/// with paths relative to the working directory (absolute when outside it). LoadErrors make the run
+/// incomplete (exit 2); Warnings are problems of single packages (syntax errors, unresolved imports) that
+/// were linted as far as possible.
+/// </summary>
+public sealed record LintResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<ActiveRule> Rules,
+    IReadOnlyList<string> LoadErrors,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<InternalError> InternalErrors,
+    int Packages);

@@ -1,0 +1,135 @@
+using MapScope.Analysis.Config;
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Rules;
+using MapScope.Analysis.Suppressions;
+using MapScope.Semantics.Checking;
+using MapScope.Semantics.Loading;
+
+namespace MapScope.Analysis.Lint;
+
+/// <summary>
+/// One lint run: load the packages of the patterns (and their dependencies, for types), parse everything
+/// in parallel, then for each target package in import-path order type-check it and run every selected
+/// analyzer. An analyzer that throws becomes an <see cref="InternalError"/> for that package; the run goes on.
+/// Diagnostics are then filtered (excludes, //mapscope:ignore, minimum severity), made relative, sorted and deduplicated.
+/// </summary>
+public static class LintRunner
+{
+    /// <summary>Runs the lint. Throws <see cref="LintException"/> (or <see cref="ConfigException"/>) when it cannot start.</summary>
+    public static LintResult Run(LintOptions options)
+    {
+        var cwd = Path.GetFullPath(options.WorkingDirectory);
+        var analyzers = options.Analyzers ?? RuleSet.All;
+        var config = options.Config ?? ConfigFile.Discover(cwd);
+        var (rules, ignoreDirectiveOn) = RuleSelection.Select(analyzers, config, options.Enable, options.Disable);
+        var patterns = options.Patterns.Count > 0 ? options.Patterns : ["./..."];
+        var loader = CreateLoader(options.Loader);
+
+        var loadOptions = new LoadOptions { WorkingDirectory = cwd };
+        var targets = loader.Load(patterns, loadOptions);
+        List<string> loadErrors = [.. targets.Errors];
+        foreach (var p in PatternCoverage.Unmatched(patterns, targets.Packages, cwd))
+            loadErrors.Add($"pattern {p} matched no packages");
+        var targetPackages = targets.Packages.Where(p => p.GoFiles.Count > 0).OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList();
+        List<string> warnings = [.. targets.Packages.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}"))];
+        if (targetPackages.Count == 0)
+            return new LintResult([], rules, loadErrors.Count > 0 ? loadErrors : [$"no packages matched {string.Join(' ', patterns)}"], warnings, [], 0);
+
+        var all = loader.Load(patterns, loadOptions with { IncludeDependencies = true });
+        var universe = all.Packages.Count > 0 ? all.Packages : targets.Packages;
+
+        var known = analyzers.Select(a => a.Id).Concat(RuleSelection.BuiltinIds).ToHashSet(StringComparer.Ordinal);
+        var suppressions = new SuppressionIndex();
+        List<Diagnostic> found = [];
+        List<InternalError> internalErrors = [];
+        OnDeepStack(() =>
+        {
+            var program = new ProgramChecker(universe);
+            program.ParseAll();
+            int done = 0;
+            foreach (var p in targetPackages)
+            {
+                Checker? checker = null;
+                try
+                {
+                    checker = program.Check(p);
+                }
+                catch (Exception e)
+                {
+                    internalErrors.Add(new InternalError("type-check", p.ImportPath, Describe(e)));
+                }
+                if (checker != null)
+                {
+                    foreach (var f in checker.Files)
+                    {
+                        suppressions.Add(f, known.Contains);
+                        warnings.AddRange(f.Errors.Take(10).Select(e => f.Format(e)));
+                    }
+                    var facts = new FactStore();
+                    foreach (var rule in rules)
+                    {
+                        List<Diagnostic> reported = [];
+                        try
+                        {
+                            rule.Analyzer.Run(new Pass(rule.Analyzer, checker, rule.Severity, reported.Add, facts));
+                            found.AddRange(reported);
+                        }
+                        catch (Exception e)
+                        {
+                            internalErrors.Add(new InternalError(rule.Analyzer.Id, p.ImportPath, Describe(e)));
+                        }
+                    }
+                }
+                options.Progress?.Invoke(new LintProgress(++done, targetPackages.Count, p.ImportPath));
+            }
+        });
+
+        if (ignoreDirectiveOn) found.AddRange(suppressions.Problems);
+        var diagnostics = found
+            .Where(d => d.Severity >= options.MinimumSeverity && !config.IsExcluded(d.File) && !suppressions.IsSuppressed(d))
+            .Select(d => Relative(d, cwd))
+            .Distinct(DiagnosticKey.Comparer)
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
+            .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(diagnostics, rules, loadErrors, warnings, internalErrors, targetPackages.Count);
+    }
+
+    private static IPackageLoader CreateLoader(LoaderKind kind) => kind switch
+    {
+        LoaderKind.Directory => new DirectoryLoader(),
+        LoaderKind.Go when GoCommand.Path == null => throw new LintException("--loader go: no go command found (PATH, /usr/lib/go-*/bin, /usr/local/go/bin)"),
+        _ when GoCommand.Path != null => new GoListLoader(),
+        _ => new DirectoryLoader(),
+    };
+
+    /// <summary>Type checking and analyzers recurse over the syntax tree: run them on a 256 MB stack.</summary>
+    private static void OnDeepStack(Action work)
+    {
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, 256 << 20);
+        worker.Start();
+        worker.Join();
+        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
+    private static string Describe(Exception e) =>
+        string.Join(' ', $"{e.GetType().Name}: {e.Message}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static Diagnostic Relative(Diagnostic d, string cwd) => d with
+    {
+        File = RelativePaths.For(d.File, cwd),
+        Fixes = [.. d.Fixes.Select(f => f with { Edits = [.. f.Edits.Select(e => e with { File = RelativePaths.For(e.File, cwd) })] })],
+        Related = [.. d.Related.Select(r => (RelativePaths.For(r.File, cwd), r.Line, r.Column, r.Message))],
+    };
+}
