@@ -22,6 +22,10 @@ public sealed record Diagnostic(
 {
     public IReadOnlyList<SuggestedFix> Fixes { get; init; } = [];
 
+    /// <summary>1-based line and column of EndOffset; 0 when unknown (the lint runner fills them in from the file).</summary>
+    public int EndLine { get; init; }
+    public int EndColumn { get; init; }
+
     /// <summary>Other places the message refers to (e.g. the other writer of a map).</summary>
     public IReadOnlyList<(string File, int Line, int Column, string Message)> Related { get; init; } = [];
 }

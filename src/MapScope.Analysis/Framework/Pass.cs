@@ -28,7 +28,8 @@ public sealed class Pass(Analyzer analyzer, Checker checker, Severity severity, 
     public void Report(ParsedFile file, Node at, string message, IReadOnlyList<SuggestedFix>? fixes = null)
     {
         var (line, col) = file.Lines.Position(at.Pos);
-        report(new Diagnostic(Analyzer.Id, severity, file.Path, line, col, at.Pos, at.End, message) { Fixes = fixes ?? [] });
+        var (endLine, endCol) = file.Lines.Position(at.End);
+        report(new Diagnostic(Analyzer.Id, severity, file.Path, line, col, at.Pos, at.End, message) { Fixes = fixes ?? [], EndLine = endLine, EndColumn = endCol });
     }
 
     public void Report(Diagnostic d) => report(d);

@@ -4,6 +4,7 @@ using MapScope.Analysis.Rules;
 using MapScope.Analysis.Suppressions;
 using MapScope.Semantics.Checking;
 using MapScope.Semantics.Loading;
+using MapScope.Syntax;
 
 namespace MapScope.Analysis.Lint;
 
@@ -40,6 +41,7 @@ public static class LintRunner
 
         var known = analyzers.Select(a => a.Id).Concat(RuleSelection.BuiltinIds).ToHashSet(StringComparer.Ordinal);
         var suppressions = new SuppressionIndex();
+        Dictionary<string, ParsedFile> files = new(StringComparer.Ordinal);
         List<Diagnostic> found = [];
         List<InternalError> internalErrors = [];
         OnDeepStack(() =>
@@ -62,6 +64,7 @@ public static class LintRunner
                 {
                     foreach (var f in checker.Files)
                     {
+                        files.TryAdd(f.Path, f);
                         suppressions.Add(f, known.Contains);
                         warnings.AddRange(f.Errors.Take(10).Select(e => f.Format(e)));
                     }
@@ -87,7 +90,7 @@ public static class LintRunner
         if (ignoreDirectiveOn) found.AddRange(suppressions.Problems);
         var diagnostics = found
             .Where(d => d.Severity >= options.MinimumSeverity && !config.IsExcluded(d.File) && !suppressions.IsSuppressed(d))
-            .Select(d => Relative(d, cwd))
+            .Select(d => Relative(WithEnd(d, files), cwd))
             .Distinct(DiagnosticKey.Comparer)
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
@@ -125,6 +128,14 @@ public static class LintRunner
 
     private static string Describe(Exception e) =>
         string.Join(' ', $"{e.GetType().Name}: {e.Message}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Fills in EndLine/EndColumn for diagnostics built without them.</summary>
+    private static Diagnostic WithEnd(Diagnostic d, Dictionary<string, ParsedFile> files)
+    {
+        if (d.EndLine > 0 || d.EndOffset < d.Offset || d.Offset < 0 || !files.TryGetValue(d.File, out var f) || d.EndOffset > f.Source.Length) return d;
+        var (line, col) = f.Lines.Position(d.EndOffset);
+        return d with { EndLine = line, EndColumn = col };
+    }
 
     private static Diagnostic Relative(Diagnostic d, string cwd) => d with
     {

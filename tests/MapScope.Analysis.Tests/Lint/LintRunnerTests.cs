@@ -44,6 +44,9 @@ public sealed class LintRunnerTests : IDisposable
             "b/b.go:4:2: warning test-map-write",
             "b/b.go:5:2: warning test-map-write",          // gen/ is excluded by .mapscope.yml
         ], Lines(result));
+        // ends: m["x"] is 6 bytes; the directive comment (filled in by the runner from offsets) is 32
+        Assert.Equal((6, 8), (result.Diagnostics[0].EndLine, result.Diagnostics[0].EndColumn));
+        Assert.Equal((9, 45), (result.Diagnostics[1].EndLine, result.Diagnostics[1].EndColumn));
         Assert.Equal(3, result.Packages);
         Assert.Equal(["example.com/testdata/a", "example.com/testdata/b", "example.com/testdata/gen"], progress.Select(p => p.Package));
         Assert.Equal([1, 2, 3], progress.Select(p => p.Done));
