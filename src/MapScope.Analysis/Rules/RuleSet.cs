@@ -11,6 +11,12 @@ public static class RuleSet
 {
     public static IReadOnlyList<Analyzer> All { get; } =
     [
+        new NilMapWrite.NilMapWriteAnalyzer(),
+        new RLockMapWrite.RLockMapWriteAnalyzer(),
+        new SyncMapCheckThenAct.SyncMapCheckThenActAnalyzer(),
+        new RangeInsert.RangeInsertAnalyzer(),
+        new NewMap.NewMapAnalyzer(),
+        new UnhashableKey.UnhashableKeyAnalyzer(),
     ];
 
     /// <summary>The rule with this id, or null.</summary>
