@@ -11,6 +11,8 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<Func<CliContext, Command>> All { get; } =
     [
+        LintCommand.Create,
+        RulesCommand.Create,
         AstCommand.Create,
         HeapCommand.Create,
         GcTraceCommand.Create,

@@ -29,7 +29,8 @@ public static class LintRunner
         var loadOptions = new LoadOptions { WorkingDirectory = cwd };
         var targets = loader.Load(patterns, loadOptions);
         List<string> loadErrors = [.. targets.Errors];
-        foreach (var p in PatternCoverage.Unmatched(patterns, targets.Packages, cwd))
+        // The loader may already have said why (e.g. "pattern ./x/...: lstat ./x/: no such file or directory").
+        foreach (var p in PatternCoverage.Unmatched(patterns, targets.Packages, cwd).Where(p => !targets.Errors.Any(e => e.Contains(p, StringComparison.Ordinal))))
             loadErrors.Add($"pattern {p} matched no packages");
         var targetPackages = targets.Packages.Where(p => p.GoFiles.Count > 0).OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList();
         List<string> warnings = [.. targets.Packages.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}"))];

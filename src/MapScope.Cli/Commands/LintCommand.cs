@@ -1,0 +1,118 @@
+using System.CommandLine;
+using MapScope.Analysis.Config;
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Lint;
+using MapScope.Reports.Lint;
+
+namespace MapScope.Cli.Commands;
+
+/// <summary>
+/// `mapscope lint [PATTERNS] [--format text|json|sarif|github|checkstyle] [--enable IDS] [--disable IDS]
+/// [--severity LEVEL] [--output FILE] [--loader auto|go|dir]`: runs the map rules on Go packages.
+/// Exit 0 clean, 1 findings, 2 bad usage, bad config or packages that could not be loaded, 3 a rule failed.
+/// </summary>
+internal static class LintCommand
+{
+    private const string Details =
+        "PATTERNS are the go command's (./..., ./pkg/..., a directory, an import path, std); default ./...\n" +
+        "Findings print as path:line:col: message (rule-id), paths relative to the working directory.\n" +
+        "Formats: text; json (schema in docs/lint-json.md); sarif (SARIF 2.1.0, for GitHub code scanning);\n" +
+        "github (::error/::warning/::notice workflow commands, for annotations in a GitHub Actions log);\n" +
+        "checkstyle (XML).\n" +
+        "Configuration: .mapscope.yml, found by walking up from the working directory:\n" +
+        "  rules: {RULE-ID: {enabled: true|false, severity: error|warning|info}}\n" +
+        "  exclude: [\"vendor/**\", \"**/*_gen.go\"]   (globs relative to the file's folder)\n" +
+        "--enable/--disable take rule ids (comma-separated, repeatable, or all) and override the file.\n" +
+        "Silence one finding with a comment on its line or alone on the line above:\n" +
+        "  //mapscope:ignore RULE-ID[,RULE-ID] reason   (RULE-ID may be all; a missing reason is reported)\n" +
+        "Exit codes: 0 no findings, 1 findings, 2 bad usage, bad .mapscope.yml or a pattern that loads nothing,\n" +
+        "3 a rule failed on some package (other rules' findings are still reported).";
+
+    private static readonly string[] Formats = ["text", "json", "sarif", "github", "checkstyle"];
+
+    public static Command Create(CliContext context)
+    {
+        var patterns = new Argument<string[]>("PATTERNS") { Description = "packages to lint (default ./...)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "output format", DefaultValueFactory = _ => "text", HelpName = string.Join('|', Formats) };
+        format.AcceptOnlyFromAmong(Formats);
+        var enable = new Option<string[]>("--enable") { Description = "turn rules on (ids, comma-separated, or all)", HelpName = "IDS", AllowMultipleArgumentsPerToken = false };
+        var disable = new Option<string[]>("--disable") { Description = "turn rules off (ids, comma-separated, or all)", HelpName = "IDS", AllowMultipleArgumentsPerToken = false };
+        var severity = new Option<string>("--severity") { Description = "report only findings of at least this severity", DefaultValueFactory = _ => "info", HelpName = "info|warning|error" };
+        severity.AcceptOnlyFromAmong("info", "warning", "error");
+        var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of stdout", HelpName = "FILE" };
+        var loader = new Option<string>("--loader")
+        {
+            Description = "auto: go list when go is installed; go: require it; dir: never run go",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|go|dir",
+        };
+        loader.AcceptOnlyFromAmong("auto", "go", "dir");
+
+        var command = new MapScopeCommand("lint", "Find map bugs in Go packages: nil-map writes, unlocked concurrent writes, unbounded growth, ...") { Details = Details };
+        command.AddPaths(patterns);
+        command.Add(format);
+        command.Add(enable);
+        command.Add(disable);
+        command.Add(severity);
+        command.Add(output);
+        command.Add(loader);
+        command.Examples.Add("mapscope lint                                  # ./... of the current module");
+        command.Examples.Add("mapscope lint ./... --format sarif -o mapscope.sarif");
+        command.Examples.Add("mapscope lint --format github                  # annotations in a GitHub Actions log");
+        command.Examples.Add("mapscope lint std --disable unbounded-map-growth");
+        command.SetAction(parse => Run(context, new LintOptions
+        {
+            WorkingDirectory = context.Host.WorkingDirectory,
+            Patterns = parse.GetValue(patterns) ?? [],
+            Enable = parse.GetValue(enable) ?? [],
+            Disable = parse.GetValue(disable) ?? [],
+            MinimumSeverity = SeverityNames.Parse(parse.GetRequiredValue(severity)) ?? Severity.Info,
+            Loader = parse.GetRequiredValue(loader) switch { "go" => LoaderKind.Go, "dir" => LoaderKind.Directory, _ => LoaderKind.Auto },
+            Analyzers = LintRules.Current,
+        }, parse.GetRequiredValue(format), parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(CliContext context, LintOptions options, string format, string? output)
+    {
+        if (output is not null and not "-" && (output.EndsWith(".go", StringComparison.Ordinal) || Directory.Exists(Path.GetFullPath(output, options.WorkingDirectory))))
+            return EvidenceIo.Usage(context, "lint", $"--output {output} would overwrite an input or a directory");
+
+        var progress = context.Host.StderrIsTerminal ? new LintProgressLine(context.Error) : null;
+        LintResult result;
+        try
+        {
+            result = LintRunner.Run(options with { Progress = progress is null ? null : p => progress.Report(p.Done, p.Total, p.Package) });
+        }
+        catch (Exception e) when (e is ConfigException or LintException)
+        {
+            progress?.Clear();
+            return EvidenceIo.Usage(context, "lint", e.Message);
+        }
+        progress?.Clear();
+
+        foreach (var e in result.LoadErrors) context.ReportError("lint: " + e);
+        foreach (var w in result.Warnings.Take(20)) context.ReportError("lint: warning: " + w);
+        if (result.Warnings.Count > 20) context.ReportError($"lint: warning: ... and {result.Warnings.Count - 20} more");
+        foreach (var e in result.InternalErrors) context.ReportError("lint: internal error: " + e);
+        if (result.Packages == 0) return CliApp.ExitUsage;
+
+        EvidenceIo.Write(context, output, w =>
+        {
+            switch (format)
+            {
+                case "json": EvidenceIo.WriteBytes(w, s => LintJsonReport.Write(result, s)); break;
+                case "sarif": EvidenceIo.WriteBytes(w, s => LintSarifReport.Write(result, CliApp.Version, options.WorkingDirectory, s)); break;
+                case "github": LintGithubReport.Write(result, w); break;
+                case "checkstyle": LintCheckstyleReport.Write(result, w); break;
+                default: LintTextReport.Write(result, w); break;
+            }
+        });
+        if (context.Host.StderrIsTerminal)
+            context.Error.WriteLine($"{result.Diagnostics.Count} finding{(result.Diagnostics.Count == 1 ? "" : "s")} in {result.Packages} package{(result.Packages == 1 ? "" : "s")}, {result.Rules.Count} rule{(result.Rules.Count == 1 ? "" : "s")}");
+
+        if (result.LoadErrors.Count > 0) return CliApp.ExitUsage;
+        if (result.Diagnostics.Count > 0) return CliApp.ExitFindings;
+        return result.InternalErrors.Count > 0 ? CliApp.ExitInternal : CliApp.ExitClean;
+    }
+}
