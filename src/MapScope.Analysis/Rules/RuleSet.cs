@@ -17,6 +17,7 @@ public static class RuleSet
         new RangeInsert.RangeInsertAnalyzer(),
         new NewMap.NewMapAnalyzer(),
         new UnhashableKey.UnhashableKeyAnalyzer(),
+        new UnboundedMapGrowth.UnboundedMapGrowthAnalyzer(),
     ];
 
     /// <summary>The rule with this id, or null.</summary>

@@ -1,0 +1,91 @@
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Rules.Shared;
+using MapScope.Semantics.Types;
+using MapScope.Syntax;
+using MapScope.Syntax.Ast;
+
+namespace MapScope.Analysis.Rules.UnboundedMapGrowth;
+
+/// <summary>A package-level map that gets inserts keyed by callers' data and never shrinks: memory that only grows.</summary>
+public sealed class UnboundedMapGrowthAnalyzer : Analyzer
+{
+    public override string Id => "unbounded-map-growth";
+    public override string Title => "package-level map grows with run-time keys and is never pruned";
+    public override Severity DefaultSeverity => Severity.Warning;
+
+    public override string Doc => """
+        A package-level map lives as long as the program. When it gets inserts keyed by data that arrives at run
+        time (request fields, user ids, paths) and nothing ever deletes from it, clears it, replaces it or checks its
+        size, it holds one entry per distinct key ever seen: a memory leak that grows with traffic, and — since Go
+        maps never shrink — every GC cycle keeps scanning it.
+
+        Reported: the first insert (`m[k] = v`, `m[k]++`, ...) into such a map made directly by an exported function
+        or method (other than `Register...`) with a key computed from its parameters — the package's callers
+        decide how many keys there are. Not reported: maps with a `delete`, `clear`, reassignment or `len(m)`
+        comparison anywhere in the package, maps passed to other functions or stored under another name (they may be
+        pruned there), keys that do not come from the function's inputs, keys of bounded types (bool, 8-bit
+        integers, reflect.Type), and inserts made in unexported functions, closures or HTTP handlers — whether those
+        see unbounded data cannot be told without following every caller, so the rule stays silent there.
+
+        Fix: bound the map — evict old entries (a TTL sweep or an LRU), cap it with a `len(m)` check, or key it by
+        a small fixed set; for a cache, use a bounded cache type.
+        """;
+
+    public override string BadExample => """
+        var quotes = map[string]Price{}
+
+        func Quote(sku, coupon string) Price {
+        	p := fetch(sku)
+        	quotes[sku+"/"+coupon] = p // one entry per coupon ever tried, forever
+        	return p
+        }
+        """;
+
+    public override string GoodExample => """
+        var quotes = map[string]Price{}
+
+        func Quote(sku, coupon string) Price {
+        	p := fetch(sku)
+        	if len(quotes) >= maxQuotes {
+        		clear(quotes) // or evict the oldest entries
+        	}
+        	quotes[sku+"/"+coupon] = p
+        	return p
+        }
+        """;
+
+    public override void Run(Pass pass)
+    {
+        MapLifecycle? lifecycle = null;
+        var reported = new HashSet<Var>(ReferenceEqualityComparer.Instance);
+        foreach (var fn in FuncBodies.All(pass.Files))
+        {
+            // entry points only: an exported function's parameters are its callers' data; registration and init are bounded by the program
+            if (fn.Decl is not { Name.Name: var name } || !char.IsUpper(name[0]) || name.StartsWith("Register", StringComparison.Ordinal)) continue;
+            ParamTaint? taint = null;
+            foreach (var w in MapWrites.Under(pass, fn.Body))
+            {
+                if (GoAst.Unparen(w.Map) is not Ident id || GoAst.ObjectOf(pass, id) is not Var { IsPackageLevel: true } v) continue;
+                if (reported.Contains(v) || !ReferenceEquals(v.Pkg, pass.Package)) continue;
+                if (BoundedKeyType(pass.TypeOf(w.Map))) continue;
+                taint ??= new ParamTaint(pass, fn.Type, fn.Body);
+                if (!taint.Mentions(w.Key)) continue;
+                lifecycle ??= new MapLifecycle(pass);
+                if (lifecycle.MayShrink(v)) continue;
+                reported.Add(v);
+                var file = fn.File;
+                pass.Report(file, w.Index,
+                    $"{id.Name} is a package-level map that gets a new entry for every distinct {GoAst.Text(file, w.Key)} and nothing in the package deletes from it, " +
+                    $"clears it, replaces it or bounds its size: it grows for as long as the program runs — evict entries (TTL or LRU) or cap it with a len({id.Name}) check");
+            }
+        }
+    }
+
+    /// <summary>Keys drawn from a small or program-bounded set: bool, 8-bit integers, reflect.Type.</summary>
+    private static bool BoundedKeyType(Semantics.Types.Type mapType)
+    {
+        if (mapType.Underlying is not Map m) return true;
+        if (m.Key.Underlying is Basic { Kind: BasicKind.Bool or BasicKind.Int8 or BasicKind.Uint8 }) return true;
+        return m.Key is Named { Obj.Pkg.Path: "reflect" };
+    }
+}
