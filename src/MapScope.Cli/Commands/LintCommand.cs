@@ -59,7 +59,7 @@ internal static class LintCommand
         command.Examples.Add("mapscope lint                                  # ./... of the current module");
         command.Examples.Add("mapscope lint ./... --format sarif -o mapscope.sarif");
         command.Examples.Add("mapscope lint --format github                  # annotations in a GitHub Actions log");
-        command.Examples.Add("mapscope lint std --disable unbounded-map-growth");
+        command.Examples.Add("mapscope lint std --severity error");
         command.SetAction(parse => Run(context, new LintOptions
         {
             WorkingDirectory = context.Host.WorkingDirectory,

@@ -9,7 +9,8 @@ namespace MapScope.Reports.Lint;
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists the rules that ran
 /// (with help text and Markdown from the rule metadata), one result per finding with its region and fixes.
-/// Relative paths are relative to %SRCROOT%, the working directory of the run.
+/// Relative paths are relative to %SRCROOT%, the working directory of the run. Columns are converted from
+/// Go's byte columns to UTF-16 code units (SARIF's default columnKind).
 /// </summary>
 public static class LintSarifReport
 {
@@ -21,6 +22,7 @@ public static class LintSarifReport
     {
         var rules = RuleTable(result);
         var index = rules.Select((r, i) => (r.Info.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var columns = new Utf16Columns(workingDirectory);
 
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -59,7 +61,7 @@ public static class LintSarifReport
 
         w.WriteString("columnKind", "utf16CodeUnits");
         w.WriteStartArray("results");
-        foreach (var d in result.Diagnostics) Result(w, d, index[d.RuleId]);
+        foreach (var d in result.Diagnostics) Result(w, d, index[d.RuleId], columns);
         w.WriteEndArray();
 
         w.WriteEndObject();
@@ -108,7 +110,7 @@ public static class LintSarifReport
         w.WriteEndObject();
     }
 
-    private static void Result(Utf8JsonWriter w, Diagnostic d, int ruleIndex)
+    private static void Result(Utf8JsonWriter w, Diagnostic d, int ruleIndex, Utf16Columns columns)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", d.RuleId);
@@ -123,11 +125,11 @@ public static class LintSarifReport
         ArtifactLocation(w, d.File);
         w.WriteStartObject("region");
         w.WriteNumber("startLine", d.Line);
-        w.WriteNumber("startColumn", d.Column);
+        w.WriteNumber("startColumn", columns.Convert(d.File, d.Line, d.Column));
         if (d.EndLine > 0)
         {
             w.WriteNumber("endLine", d.EndLine);
-            w.WriteNumber("endColumn", d.EndColumn);
+            w.WriteNumber("endColumn", columns.Convert(d.File, d.EndLine, d.EndColumn));
         }
         w.WriteEndObject();
         w.WriteEndObject();
@@ -148,7 +150,7 @@ public static class LintSarifReport
                 ArtifactLocation(w, r.File);
                 w.WriteStartObject("region");
                 w.WriteNumber("startLine", r.Line);
-                w.WriteNumber("startColumn", r.Column);
+                w.WriteNumber("startColumn", columns.Convert(r.File, r.Line, r.Column));
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();

@@ -92,6 +92,31 @@ public class LintReportTests
     }
 
     [Fact]
+    public void SarifColumnsCountUtf16CodeUnitsWhereGoCountsBytes()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "mapscope-sarif-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // "é" is 2 bytes but 1 UTF-16 unit, "🗺" 4 bytes and 2 units: m[1] spans byte columns 17-21 of line 2, UTF-16 columns 14-18
+            File.WriteAllText(Path.Combine(dir, "u.go"), "package u\n\tx := \"é🗺\"; m[1] = 2\n");
+            var d = new Diagnostic("test-map-write", Severity.Warning, "u.go", 2, 17, 0, 0, "w") { EndLine = 2, EndColumn = 21 };
+            var ascii = d with { Line = 1, Column = 9, EndLine = 1, EndColumn = 10 };
+            var missing = d with { File = "gone.go" };
+            var result = new LintResult([ascii, d, missing], [new ActiveRule(new MapIndexWriteAnalyzer(), Severity.Warning)], [], [], [], 1);
+            var run = JsonDocument.Parse(Render(s => LintSarifReport.Write(result, "1", dir, s))).RootElement.GetProperty("runs")[0];
+            var regions = run.GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region"))
+                .Select(r => (r.GetProperty("startColumn").GetInt32(), r.GetProperty("endColumn").GetInt32())).ToList();
+            Assert.Equal([(9, 10), (14, 18), (17, 21)], regions); // ASCII line unchanged; unreadable file keeps bytes
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void SarifStructureCheckCatchesBrokenDocuments()
     {
         var broken = JsonDocument.Parse("""
