@@ -132,6 +132,27 @@ public sealed class LintCommandTests : IDisposable
         Assert.StartsWith("package store", File.ReadAllText(Path.Combine(_dir, "store/store.go")));
     }
 
+    [SkippableFact]
+    public void ProgressAndSummaryGoToStderrOnlyOnATerminal()
+    {
+        GoToolchain.RequireGoRootSrc();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code;
+        using (LintRules.Use(_rules))
+            code = CliApp.Run(["lint", "--loader", "dir"], stdout, stderr, CliHost.Detached(_dir) with { StderrIsTerminal = true });
+        Assert.Equal(1, code);
+        Assert.Equal("store/store.go:6:2: write to map byID (test-map-write)\n", stdout.ToString());
+        var err = stderr.ToString();
+        Assert.Contains("\r[2/2] example.com/lintme/store", err);
+        Assert.EndsWith("1 finding in 2 packages, 1 rule\n", err);
+        // the progress line is erased before the summary
+        var lastLine = err[(err.LastIndexOf('\r') + 1)..];
+        Assert.Equal("1 finding in 2 packages, 1 rule\n", lastLine);
+        // and a redirected stderr (Lint() uses a detached host) gets neither
+        Assert.Equal("", Lint().Error);
+    }
+
     [Fact]
     public void RulesListsIdSeverityDefaultAndTitle()
     {
