@@ -67,7 +67,7 @@ public static class LintRunner
                     {
                         files.TryAdd(f.Path, f);
                         suppressions.Add(f, known.Contains);
-                        warnings.AddRange(f.Errors.Take(10).Select(e => f.Format(e)));
+                        warnings.AddRange(f.Errors.Take(10).Select(e => SyntaxError(f, e, cwd)));
                     }
                     var facts = new FactStore();
                     foreach (var rule in rules)
@@ -129,6 +129,12 @@ public static class LintRunner
 
     private static string Describe(Exception e) =>
         string.Join(' ', $"{e.GetType().Name}: {e.Message}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string SyntaxError(ParsedFile f, Syntax.SyntaxError e, string cwd)
+    {
+        var (line, col) = f.Lines.Position(e.Offset);
+        return $"{RelativePaths.For(f.Path, cwd)}:{line}:{col}: {e.Message}";
+    }
 
     /// <summary>Fills in EndLine/EndColumn for diagnostics built without them.</summary>
     private static Diagnostic WithEnd(Diagnostic d, Dictionary<string, ParsedFile> files)

@@ -104,6 +104,16 @@ public sealed class LintRunnerTests : IDisposable
     }
 
     [SkippableFact]
+    public void SyntaxErrorsAreWarningsAndTheRestIsStillLinted()
+    {
+        GoToolchain.RequireGoRootSrc();
+        File.WriteAllText(Path.Combine(_module.Dir, "b", "broken.go"), "package b\n\nfunc Broken( {\n");
+        var result = Run([new MapWriteAnalyzer()], patterns: ["./b"]);
+        Assert.Contains(result.Warnings, w => w.StartsWith("b/broken.go:3:", StringComparison.Ordinal));
+        Assert.Equal(["b/b.go:4:2: warning test-map-write", "b/b.go:5:2: warning test-map-write"], Lines(result));
+    }
+
+    [SkippableFact]
     public void PathsOutsideTheWorkingDirectoryStayAbsolute()
     {
         GoToolchain.RequireGoRootSrc();
