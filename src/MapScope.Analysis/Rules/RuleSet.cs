@@ -12,6 +12,7 @@ public static class RuleSet
     public static IReadOnlyList<Analyzer> All { get; } =
     [
         new NilMapWrite.NilMapWriteAnalyzer(),
+        new ConcurrentMapAccess.ConcurrentMapAccessAnalyzer(),
         new RLockMapWrite.RLockMapWriteAnalyzer(),
         new SyncMapCheckThenAct.SyncMapCheckThenActAnalyzer(),
         new RangeInsert.RangeInsertAnalyzer(),
