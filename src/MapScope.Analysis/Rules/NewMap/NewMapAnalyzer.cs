@@ -22,7 +22,9 @@ public sealed class NewMapAnalyzer : Analyzer
         pointer really is needed, `&map[K]V{}`, which points to an empty, writable map.
 
         Not reported: `new(map...)` passed straight to a parameter of interface type or returned as an
-        interface value — decoders such as `json.Unmarshal` fill such targets themselves.
+        interface value — decoders such as `json.Unmarshal` fill such targets themselves — and `new(T)` of a named
+        map type with pointer-receiver methods, which are designed to initialize the map through the pointer
+        (`func (s *Set) Add(x T) { if *s == nil { *s = Set{} }; ... }`).
         """;
 
     public override string BadExample => """
@@ -44,12 +46,16 @@ public sealed class NewMapAnalyzer : Analyzer
             {
                 if (n is CallExpr { Args.Count: 1 } call && GoAst.IsBuiltinCall(pass, call, "new")
                     && pass.TypeOf(call) is Pointer { Elem: var elem } && elem is Map or Named { Underlying: Map }
-                    && !interfaceTargets.Contains(call))
+                    && !interfaceTargets.Contains(call) && !PointerMethods(elem))
                     Report(pass, file, call, elem);
                 return true;
             }, comments: false);
         }
     }
+
+    /// <summary>A named map type with pointer-receiver methods is meant to be used through a pointer (e.g. an Add that makes the map on first use).</summary>
+    private static bool PointerMethods(Semantics.Types.Type t) =>
+        t is Named n && (n.Origin ?? n).Methods.Any(m => m.Signature.Recv?.Type is Pointer);
 
     private static void Report(Pass pass, ParsedFile file, CallExpr call, Semantics.Types.Type elem)
     {

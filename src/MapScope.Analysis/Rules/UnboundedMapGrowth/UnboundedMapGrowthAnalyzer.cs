@@ -26,6 +26,9 @@ public sealed class UnboundedMapGrowthAnalyzer : Analyzer
         pruned there), keys that do not come from the function's inputs, keys of bounded types (bool, 8-bit
         integers, reflect.Type), and inserts made in unexported functions, closures or HTTP handlers — whether those
         see unbounded data cannot be told without following every caller, so the rule stays silent there.
+        Packages named `main` and packages under an `internal` directory are skipped too: on the Go tree they are
+        command-line tools (compiler, linker) whose caches are meant to live for exactly one run, and telling a
+        tool from a server is beyond what the source shows.
 
         Fix: bound the map — evict old entries (a TTL sweep or an LRU), cap it with a `len(m)` check, or key it by
         a small fixed set; for a cache, use a bounded cache type.
@@ -56,6 +59,8 @@ public sealed class UnboundedMapGrowthAnalyzer : Analyzer
 
     public override void Run(Pass pass)
     {
+        // commands and internal packages: mostly short-lived tools whose caches live exactly as long as one run
+        if (pass.Package.Name == "main" || pass.Package.Path.Split('/').Contains("internal")) return;
         MapLifecycle? lifecycle = null;
         var reported = new HashSet<Var>(ReferenceEqualityComparer.Instance);
         foreach (var fn in FuncBodies.All(pass.Files))

@@ -53,3 +53,19 @@ func shadowed() {
 	new := func(v map[string]int) *map[string]int { return &v }
 	_ = new(map[string]int{})
 }
+
+// a set type designed to be used through a pointer: Add makes the map on first use
+type NameSet map[string]struct{}
+
+func (s *NameSet) Add(n string) {
+	if *s == nil {
+		*s = NameSet{}
+	}
+	(*s)[n] = struct{}{}
+}
+
+func visit(seen *NameSet) { seen.Add("x") }
+
+func pointerSet() {
+	visit(new(NameSet))
+}
