@@ -32,6 +32,6 @@ public sealed record LintOptions
     /// <summary>The analyzers to choose from; null means every rule of RuleSet.All (tests pass their own).</summary>
     public IReadOnlyList<Analyzer>? Analyzers { get; init; }
 
-    /// <summary>Called after each package, on the analysis thread.</summary>
+    /// <summary>Called after each package, from the worker threads (possibly concurrently, not in package order).</summary>
     public Action<LintProgress>? Progress { get; init; }
 }

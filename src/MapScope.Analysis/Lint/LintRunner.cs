@@ -10,8 +10,8 @@ namespace MapScope.Analysis.Lint;
 
 /// <summary>
 /// One lint run: load the packages of the patterns (and their dependencies, for types), parse everything
-/// in parallel, then for each target package in import-path order type-check it and run every selected
-/// analyzer. An analyzer that throws becomes an <see cref="InternalError"/> for that package; the run goes on.
+/// in parallel, then type-check the target packages and run every selected analyzer on each, on all cores.
+/// An analyzer that throws becomes an <see cref="InternalError"/> for that package; the run goes on.
 /// Diagnostics are then filtered (excludes, //mapscope:ignore, minimum severity), made relative, sorted and deduplicated.
 /// </summary>
 public static class LintRunner
@@ -40,53 +40,46 @@ public static class LintRunner
         var all = loader.Load(patterns, loadOptions with { IncludeDependencies = true });
         var universe = all.Packages.Count > 0 ? all.Packages : targets.Packages;
 
+        var program = new ProgramChecker(universe);
+        program.ParseAll();
+        int done = 0;
+        PackageOutcome Analyze(GoPackage p, Checker? checker)
+        {
+            var outcome = checker is null ? new PackageOutcome([], [], []) : RunRules(p, checker, rules);
+            options.Progress?.Invoke(new LintProgress(Interlocked.Increment(ref done), targetPackages.Count, p.ImportPath));
+            return outcome;
+        }
+
+        IReadOnlyList<PackageOutcome> outcomes;
+        try
+        {
+            // Packages are checked and analyzed on all cores, each worker with its own importer.
+            outcomes = program.CheckAll(targetPackages, Analyze);
+        }
+        catch (Exception)
+        {
+            // The type checker crashed on some package: start over one package at a time so that only that
+            // package is lost (as an internal error) and the others are still linted.
+            done = 0;
+            outcomes = OneByOne(universe, targetPackages, Analyze);
+        }
+
         var known = analyzers.Select(a => a.Id).Concat(RuleSelection.BuiltinIds).ToHashSet(StringComparer.Ordinal);
         var suppressions = new SuppressionIndex();
         Dictionary<string, ParsedFile> files = new(StringComparer.Ordinal);
         List<Diagnostic> found = [];
         List<InternalError> internalErrors = [];
-        OnDeepStack(() =>
+        foreach (var o in outcomes)
         {
-            var program = new ProgramChecker(universe);
-            program.ParseAll();
-            int done = 0;
-            foreach (var p in targetPackages)
+            foreach (var f in o.Files)
             {
-                Checker? checker = null;
-                try
-                {
-                    checker = program.Check(p);
-                }
-                catch (Exception e)
-                {
-                    internalErrors.Add(new InternalError("type-check", p.ImportPath, Describe(e)));
-                }
-                if (checker != null)
-                {
-                    foreach (var f in checker.Files)
-                    {
-                        files.TryAdd(f.Path, f);
-                        suppressions.Add(f, known.Contains);
-                        warnings.AddRange(f.Errors.Take(10).Select(e => SyntaxError(f, e, cwd)));
-                    }
-                    var facts = new FactStore();
-                    foreach (var rule in rules)
-                    {
-                        List<Diagnostic> reported = [];
-                        try
-                        {
-                            rule.Analyzer.Run(new Pass(rule.Analyzer, checker, rule.Severity, reported.Add, facts));
-                            found.AddRange(reported);
-                        }
-                        catch (Exception e)
-                        {
-                            internalErrors.Add(new InternalError(rule.Analyzer.Id, p.ImportPath, Describe(e)));
-                        }
-                    }
-                }
-                options.Progress?.Invoke(new LintProgress(++done, targetPackages.Count, p.ImportPath));
+                if (!files.TryAdd(f.Path, f)) continue;
+                suppressions.Add(f, known.Contains);
+                warnings.AddRange(f.Errors.Take(10).Select(e => SyntaxError(f, e, cwd)));
             }
-        });
+            found.AddRange(o.Diagnostics);
+            internalErrors.AddRange(o.InternalErrors);
+        }
 
         if (ignoreDirectiveOn) found.AddRange(suppressions.Problems);
         var diagnostics = found
@@ -107,15 +100,59 @@ public static class LintRunner
         _ => new DirectoryLoader(),
     };
 
-    /// <summary>Type checking and analyzers recurse over the syntax tree: run them on a 256 MB stack.</summary>
-    private static void OnDeepStack(Action work)
+    /// <summary>What linting one package produced.</summary>
+    private sealed record PackageOutcome(IReadOnlyList<ParsedFile> Files, List<Diagnostic> Diagnostics, List<InternalError> InternalErrors);
+
+    /// <summary>Runs every selected rule on a checked package; a rule that throws becomes an internal error.</summary>
+    private static PackageOutcome RunRules(GoPackage p, Checker checker, IReadOnlyList<ActiveRule> rules)
     {
+        List<Diagnostic> found = [];
+        List<InternalError> errors = [];
+        var facts = new FactStore();
+        foreach (var rule in rules)
+        {
+            List<Diagnostic> reported = [];
+            try
+            {
+                rule.Analyzer.Run(new Pass(rule.Analyzer, checker, rule.Severity, reported.Add, facts));
+                found.AddRange(reported);
+            }
+            catch (Exception e)
+            {
+                errors.Add(new InternalError(rule.Analyzer.Id, p.ImportPath, Describe(e)));
+            }
+        }
+        return new PackageOutcome(checker.Files, found, errors);
+    }
+
+    /// <summary>
+    /// The slow, robust path: a fresh program (the crashed one may hold half-resolved declarations), each
+    /// package checked alone on one deep-stack thread, a type-check failure costing only its package.
+    /// </summary>
+    private static IReadOnlyList<PackageOutcome> OneByOne(IReadOnlyList<GoPackage> universe, IReadOnlyList<GoPackage> packages, Func<GoPackage, Checker?, PackageOutcome> analyze)
+    {
+        List<PackageOutcome> outcomes = [];
         Exception? failure = null;
         var worker = new Thread(() =>
         {
             try
             {
-                work();
+                var program = new ProgramChecker(universe);
+                program.ParseAll();
+                foreach (var p in packages)
+                {
+                    Checker? checker;
+                    try
+                    {
+                        checker = program.Check(p);
+                    }
+                    catch (Exception e)
+                    {
+                        outcomes.Add(new PackageOutcome([], [], [new InternalError("type-check", p.ImportPath, Describe(e))]));
+                        continue;
+                    }
+                    outcomes.Add(analyze(p, checker));
+                }
             }
             catch (Exception e)
             {
@@ -125,6 +162,7 @@ public static class LintRunner
         worker.Start();
         worker.Join();
         if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return outcomes;
     }
 
     private static string Describe(Exception e) =>

@@ -36,7 +36,13 @@ public sealed class LintRunnerTests : IDisposable
     {
         GoToolchain.RequireGoRootSrc();
         var progress = new List<LintProgress>();
-        var result = LintRunner.Run(new LintOptions { WorkingDirectory = _module.Dir, Loader = LoaderKind.Directory, Analyzers = [new MapWriteAnalyzer()], Progress = progress.Add });
+        var result = LintRunner.Run(new LintOptions
+        {
+            WorkingDirectory = _module.Dir,
+            Loader = LoaderKind.Directory,
+            Analyzers = [new MapWriteAnalyzer()],
+            Progress = p => { lock (progress) progress.Add(p); }, // workers report concurrently
+        });
         Assert.Equal(
         [
             "a/a.go:6:2: warning test-map-write",          // a.go:8 and a.go:9 are suppressed
@@ -48,8 +54,8 @@ public sealed class LintRunnerTests : IDisposable
         Assert.Equal((6, 8), (result.Diagnostics[0].EndLine, result.Diagnostics[0].EndColumn));
         Assert.Equal((9, 45), (result.Diagnostics[1].EndLine, result.Diagnostics[1].EndColumn));
         Assert.Equal(3, result.Packages);
-        Assert.Equal(["example.com/testdata/a", "example.com/testdata/b", "example.com/testdata/gen"], progress.Select(p => p.Package));
-        Assert.Equal([1, 2, 3], progress.Select(p => p.Done));
+        Assert.Equal(["example.com/testdata/a", "example.com/testdata/b", "example.com/testdata/gen"], progress.Select(p => p.Package).Order(StringComparer.Ordinal));
+        Assert.Equal([1, 2, 3], progress.Select(p => p.Done).Order());
         Assert.All(progress, p => Assert.Equal(3, p.Total));
         Assert.Empty(result.LoadErrors);
         Assert.Empty(result.InternalErrors);
