@@ -97,7 +97,7 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                     var via = ReferenceEquals(body, entry.Body) ? "" : $" (called from {entry.Description})";
                     var from = ReferenceEquals(body, entry.Body) ? entry.Description : body.Decl?.Name.Name ?? "a function";
                     pass.Report(body.File, at,
-                        $"{what} is written from {from}{via} with no mutex held: concurrent writes crash the program with \"fatal error: concurrent map writes\" " +
+                        $"{what} is written with no mutex held from {from}{via}: concurrent writes crash the program with \"fatal error: concurrent map writes\" " +
                         "— guard every access with a sync.Mutex, or use sync.Map");
                 }
             }

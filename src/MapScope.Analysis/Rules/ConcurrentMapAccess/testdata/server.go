@@ -8,13 +8,13 @@ import (
 var visits = map[string]int{}
 
 func handleVisit(w http.ResponseWriter, r *http.Request) {
-	visits[r.URL.Path]++ // want `package-level map visits is written from an HTTP handler \(handleVisit\), which net/http runs on many goroutines at once with no mutex held: concurrent writes crash the program with "fatal error: concurrent map writes" — guard every access with a sync.Mutex, or use sync.Map`
+	visits[r.URL.Path]++ // want `package-level map visits is written with no mutex held from an HTTP handler \(handleVisit\), which net/http runs on many goroutines at once: concurrent writes crash the program with "fatal error: concurrent map writes" — guard every access with a sync.Mutex, or use sync.Map`
 }
 
 var sessions = map[string]string{}
 
 func remember(user, token string) {
-	sessions[user] = token // want `package-level map sessions is written from remember \(called from an HTTP handler \(handleLogin\)`
+	sessions[user] = token // want `package-level map sessions is written with no mutex held from remember \(called from an HTTP handler \(handleLogin\)`
 }
 
 func handleLogin(w http.ResponseWriter, r *http.Request) {
@@ -22,7 +22,7 @@ func handleLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 func handleLogout(w http.ResponseWriter, r *http.Request) {
-	delete(sessions, r.FormValue("user")) // want `package-level map sessions is written from an HTTP handler \(handleLogout\)`
+	delete(sessions, r.FormValue("user")) // want `package-level map sessions is written with no mutex held from an HTTP handler \(handleLogout\)`
 }
 
 type Counter struct {
@@ -30,7 +30,7 @@ type Counter struct {
 }
 
 func (c *Counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c.counts[r.Method]++ // want `c.counts \(a field of the handler's receiver, shared by all requests\) is written from an HTTP handler \(ServeHTTP\)`
+	c.counts[r.Method]++ // want `c.counts \(a field of the handler's receiver, shared by all requests\) is written with no mutex held from an HTTP handler \(ServeHTTP\)`
 }
 
 var unlockedTooEarly = map[string]int{}
@@ -40,7 +40,7 @@ func handleEarly(w http.ResponseWriter, r *http.Request) {
 	earlyMu.Lock()
 	n := unlockedTooEarly["x"]
 	earlyMu.Unlock()
-	unlockedTooEarly["x"] = n + 1 // want `package-level map unlockedTooEarly is written from an HTTP handler`
+	unlockedTooEarly["x"] = n + 1 // want `package-level map unlockedTooEarly is written with no mutex held from an HTTP handler`
 }
 
 // ---- not reported ----

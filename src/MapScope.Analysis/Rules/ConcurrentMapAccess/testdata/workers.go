@@ -10,7 +10,7 @@ func fanOut(n int) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			results[i] = i * i // want `package-level map results is written from a goroutine started on line 11 in a loop with no mutex held`
+			results[i] = i * i // want `package-level map results is written with no mutex held from a goroutine started on line 11 in a loop`
 		}(i)
 	}
 	wg.Wait()
@@ -20,7 +20,7 @@ var progress = map[string]int{}
 
 func worker(jobs <-chan string) {
 	for j := range jobs {
-		progress[j]++ // want `package-level map progress is written from a goroutine started on line 28`
+		progress[j]++ // want `package-level map progress is written with no mutex held from a goroutine started on line 28:`
 	}
 }
 
