@@ -17,10 +17,11 @@ public sealed class NilMapWriteAnalyzer : Analyzer
         Reading a nil map yields zero values, but writing to one (`m[k] = v`, `m[k] += v`, `m[k]++`) panics with
         `assignment to entry in nil map`. This rule reports writes to maps that nothing has initialized yet:
 
-        - a local `var m map[K]V` declared without a value, or a named result, written before anything assigns it;
+        - a local `var m map[K]V` declared without a value (or set to `nil`), or a named result, written before
+          anything assigns it;
         - `p := new(map[K]V)` written through as `(*p)[k] = v`;
-        - a map field of a struct built without it (`T{...}` omitting the field, `var t T`) and written before
-          anything assigns the field;
+        - a map field of a struct built without it (`T{...}` omitting the field, `var t T`, `new(T)`) and written
+          before anything assigns the field;
         - an unexported map field that no code in the package ever initializes: no composite literal sets it
           and nothing assigns it, so every write panics;
         - a variable holding the result of a function of the same package that always returns `nil` for its map.

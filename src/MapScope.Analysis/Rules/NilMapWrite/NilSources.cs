@@ -65,9 +65,18 @@ internal static class NilSources
         {
             if (GoAst.ObjectOf(pass, name) is not Var v) return;
             var x = GoAst.Unparen(value);
-            if (x is CallExpr { Args.Count: 1 } nc && GoAst.IsBuiltinCall(pass, nc, "new") && v.Type is Pointer { Elem: var e } && MapTypeOf(e))
+            if (x is CallExpr { Args.Count: 1 } nc && GoAst.IsBuiltinCall(pass, nc, "new") && v.Type is Pointer { Elem: var e })
             {
-                found.Add(new Tracked(v, NilKind.PointerToMap, end, $"{name.Name} := new({GoAst.Text(file, nc.Args[0])}) points to a nil map", GoAst.Text(file, nc.Args[0])));
+                if (MapTypeOf(e))
+                    found.Add(new Tracked(v, NilKind.PointerToMap, end, $"{name.Name} := new({GoAst.Text(file, nc.Args[0])}) points to a nil map", GoAst.Text(file, nc.Args[0])));
+                else if (StructMapFields(e, null, file) is { Count: > 0 } zeroFields)
+                    found.Add(new Tracked(v, NilKind.StructFields, end, $"{name.Name} := new({GoAst.Text(file, nc.Args[0])}) is a zero value", "", zeroFields));
+                return;
+            }
+            // an explicit nil: var m map[K]V = nil, m := map[K]V(nil)
+            if (MapTypeOf(v.Type) && IsNil(pass, x))
+            {
+                found.Add(new Tracked(v, NilKind.Map, end, $"{name.Name} is initialized to nil", TypeString.Of(v.Type)));
                 return;
             }
             if (x is UnaryExpr { Op: Token.AND, X: CompositeLit pl }) x = pl;
@@ -79,6 +88,13 @@ internal static class NilSources
             if (x is CallExpr call && MapTypeOf(v.Type) && nilFuncs.AlwaysNil(pass, call) is { } callee)
                 found.Add(new Tracked(v, NilKind.Map, end, $"{callee}() always returns nil for it", TypeString.Of(v.Type)));
         }
+    }
+
+    private static bool IsNil(Pass pass, Expr x)
+    {
+        x = GoAst.Unparen(x);
+        if (x is CallExpr { Args.Count: 1 } conv && pass.Checker.TypeExprs.Contains(GoAst.Unparen(conv.Fun))) x = GoAst.Unparen(conv.Args[0]);
+        return x is Ident { Name: "nil" } id && GoAst.ObjectOf(pass, id) is Nil;
     }
 
     public static bool MapTypeOf(Semantics.Types.Type t) => t is not UnknownType && t.Underlying is Map;

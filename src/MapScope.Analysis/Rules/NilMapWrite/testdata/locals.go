@@ -165,3 +165,10 @@ func fromMaybeNilFunc() {
 	m := sometimesNil(true)
 	m["x"] = 1
 }
+
+func explicitNil(k string) {
+	var m map[string]int = nil
+	m[k] = 1 // want `assignment to entry in nil map: m is initialized to nil and nothing assigns m before this write`
+	c := map[string]bool(nil)
+	c[k] = true // want `assignment to entry in nil map: c is initialized to nil`
+}

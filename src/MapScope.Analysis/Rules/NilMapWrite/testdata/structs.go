@@ -64,3 +64,12 @@ func otherFieldOnly() {
 	ix.Name = "e"
 	ix.Words["x"] = 1
 }
+
+func newStruct() *Index {
+	p := new(Index)
+	p.Words["w"] = 1 // want `assignment to entry in nil map: p := new\(Index\) is a zero value that leaves field Words nil`
+	q := new(Index)
+	q.init()
+	q.Words["w"] = 1
+	return p
+}
