@@ -48,20 +48,22 @@ public sealed class RangeInsertAnalyzer : Analyzer
     {
         foreach (var file in pass.Files)
         {
+            var labels = new Dictionary<RangeStmt, string>(ReferenceEqualityComparer.Instance);
             Inspector.Inspect(file.File, n =>
             {
-                if (n is RangeStmt r && pass.IsMap(r.X)) CheckLoop(pass, file, r);
+                if (n is LabeledStmt { Stmt: RangeStmt lr } ls) labels[lr] = ls.Label.Name;
+                if (n is RangeStmt r && pass.IsMap(r.X)) CheckLoop(pass, file, r, labels.GetValueOrDefault(r));
                 return true;
             }, comments: false);
         }
     }
 
-    private static void CheckLoop(Pass pass, ParsedFile file, RangeStmt loop)
+    private static void CheckLoop(Pass pass, ParsedFile file, RangeStmt loop, string? label)
     {
         var keyVar = loop.Key is Ident { Name: not "_" } k ? GoAst.ObjectOf(pass, k) as Var : null;
         // a key variable changed inside the body no longer names the visited entry: stay silent about it
         bool keyReassigned = keyVar != null && Assigns(pass, loop.Body, keyVar);
-        var endsLoop = LoopExits.StatementsFollowedByExit(loop.Body);
+        var endsLoop = LoopExits.StatementsFollowedByExit(loop.Body, label);
         if (keyReassigned) return;
         foreach (var w in MapWrites.Under(pass, loop.Body))
         {

@@ -133,3 +133,23 @@ func slices(s []string, m map[string]int) {
 		m[s[i]] = i
 	}
 }
+
+// a labeled break right after the insert ends the ranged loop from inside a nested one
+func labeled(m map[string][]string) {
+outer:
+	for k, vs := range m {
+		for _, v := range vs {
+			if v == "" {
+				m[k+"-empty"] = nil
+				break outer
+			}
+		}
+	}
+	for k := range m {
+	inner:
+		for i := 0; i < 2; i++ {
+			m[k+"?"] = nil // want `inserting key k\+"\?" into m`
+			break inner // leaves only the inner loop
+		}
+	}
+}
