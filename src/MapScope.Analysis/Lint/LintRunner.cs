@@ -96,8 +96,8 @@ public static class LintRunner
     {
         LoaderKind.Directory => new DirectoryLoader(),
         LoaderKind.Go when GoCommand.Path == null => throw new LintException("--loader go: no go command found (PATH, /usr/lib/go-*/bin, /usr/local/go/bin)"),
-        _ when GoCommand.Path != null => new GoListLoader(),
-        _ => new DirectoryLoader(),
+        LoaderKind.Go => new GoListLoader(),
+        _ => new AutoLoader(),
     };
 
     /// <summary>What linting one package produced.</summary>

@@ -52,8 +52,8 @@ internal static class TypesCommand
         {
             "dir" => new DirectoryLoader(),
             "go" when GoCommand.Path == null => throw new UsageException("types: --loader go: no go command found"),
-            _ when GoCommand.Path != null && loaderName != "dir" => new GoListLoader(),
-            _ => new DirectoryLoader(),
+            "go" => new GoListLoader(),
+            _ => new AutoLoader(),
         };
         var cwd = context.Host.WorkingDirectory;
         var options = new LoadOptions { WorkingDirectory = cwd };
