@@ -23,7 +23,10 @@ public sealed partial class Checker
 
         if (CoreType(fun.Type) is not Signature sig)
         {
-            foreach (var a in call.Args) ExprType(a, scope, null);
+            var argTypes = call.Args.Select(a => ExprType(a, scope, null)).ToList();
+            // maps.Clone (Go 1.21) where the toolchain's std predates it: its signature is fixed,
+            // func Clone[M ~map[K]V, K comparable, V any](m M) M, so the result has the argument's type
+            if (argTypes.Count == 1 && argTypes[0].Underlying is Map && IsUnresolvedMapsClone(call.Fun, scope)) return argTypes[0];
             return UnknownType.Instance;
         }
 
@@ -61,6 +64,10 @@ public sealed partial class Checker
         }
         return Results(sig);
     }
+
+    private static bool IsUnresolvedMapsClone(Expr fun, Scope scope) =>
+        fun is SelectorExpr { X: Ident pkg, Sel.Name: "Clone" } && scope.Lookup(pkg.Name) is PkgName pn
+        && pn.Imported?.Scope.LookupLocal("Clone") == null && pn.ImportPath is "maps" or "golang.org/x/exp/maps";
 
     private static Type Results(Signature sig) => sig.Results.Count switch
     {

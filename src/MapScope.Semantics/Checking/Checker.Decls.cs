@@ -66,7 +66,7 @@ public sealed partial class Checker
                     if (IsExported(o.Name)) fileScope.Insert(o);
             return;
         }
-        fileScope.Insert(new PkgName(name, lazy, spec.Pos));
+        fileScope.Insert(new PkgName(name, lazy, spec.Pos, path));
     }
 
     /// <summary>The name a package is imported under without an explicit name (its last path element, minus version suffixes).</summary>

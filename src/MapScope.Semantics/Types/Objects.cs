@@ -139,8 +139,11 @@ public sealed class Func(string name, Package? pkg, int pos) : Object(name, pkg,
 }
 
 /// <summary>An imported package's name in a file; the package is loaded on first use.</summary>
-public sealed class PkgName(string name, Lazy<Package?> imported, int pos) : Object(name, null, pos)
+public sealed class PkgName(string name, Lazy<Package?> imported, int pos, string importPath = "") : Object(name, null, pos)
 {
+    /// <summary>The import path as written.</summary>
+    public string ImportPath { get; } = importPath;
+
     /// <summary>The imported package, or null when the import could not be resolved.</summary>
     public Package? Imported => imported.Value;
     public override Type Type => UnknownType.Instance;

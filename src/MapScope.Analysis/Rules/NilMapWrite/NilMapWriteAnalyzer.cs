@@ -24,7 +24,9 @@ public sealed class NilMapWriteAnalyzer : Analyzer
           before anything assigns the field;
         - an unexported map field that no code in the package ever initializes: no composite literal sets it
           and nothing assigns it, so every write panics;
-        - a variable holding the result of a function of the same package that always returns `nil` for its map.
+        - a variable holding the result of a function of the same package that always returns `nil` for its map;
+        - `c := maps.Clone(m)` where `m` is a parameter (any caller may pass nil) or a map known to be nil:
+          `maps.Clone(nil)` returns nil.
 
         The rule stays silent when anything may have initialized the map before the write: an assignment earlier in
         the function or anywhere in an enclosing loop, taking its address, assignments in closures, passing a

@@ -85,10 +85,29 @@ internal static class NilSources
                 found.Add(new Tracked(v, NilKind.StructFields, end, $"{name.Name} is built by a composite literal", "", fields));
                 return;
             }
+            // c := maps.Clone(m) is nil when m is: a parameter (any caller may pass nil) or a tracked nil map
+            if (x is CallExpr { Args.Count: 1 } clone && MapTypeOf(v.Type) && IsMapsClone(clone, file)
+                && GoAst.Unparen(clone.Args[0]) is Ident arg && GoAst.ObjectOf(pass, arg) is Var source)
+            {
+                if (IsParam(fn.Type, source, pass))
+                    found.Add(new Tracked(v, NilKind.Map, end, $"maps.Clone({arg.Name}) returns nil when the parameter {arg.Name} is nil", TypeString.Of(v.Type)));
+                else if (found.Any(t => ReferenceEquals(t.Var, source) && t.Kind == NilKind.Map))
+                    found.Add(new Tracked(v, NilKind.Map, end, $"maps.Clone({arg.Name}) of a nil map returns nil", TypeString.Of(v.Type)));
+                return;
+            }
             if (x is CallExpr call && MapTypeOf(v.Type) && nilFuncs.AlwaysNil(pass, call) is { } callee)
                 found.Add(new Tracked(v, NilKind.Map, end, $"{callee}() always returns nil for it", TypeString.Of(v.Type)));
         }
     }
+
+    /// <summary>maps.Clone from the standard library or golang.org/x/exp/maps, imported under its own name.</summary>
+    private static bool IsMapsClone(CallExpr call, ParsedFile file) =>
+        call.Fun is SelectorExpr { X: Ident pkg, Sel.Name: "Clone" }
+        && file.File.Imports.Any(i => i.Name == null && i.Path.Value is "\"maps\"" or "\"golang.org/x/exp/maps\"" && pkg.Name == "maps"
+                                      || i.Name?.Name == pkg.Name && i.Path.Value is "\"maps\"" or "\"golang.org/x/exp/maps\"");
+
+    private static bool IsParam(FuncType type, Var v, Pass pass) =>
+        type.Params.List.SelectMany(f => f.Names ?? []).Any(n => ReferenceEquals(GoAst.ObjectOf(pass, n), v));
 
     private static bool IsNil(Pass pass, Expr x)
     {
