@@ -9,7 +9,7 @@ namespace MapScope.TestSupport;
 /// </summary>
 public static class GoToolchain
 {
-    private static readonly Lazy<string?> GoPath = new(Locate);
+    private static readonly Lazy<string?> GoPath = new(() => MapScope.Semantics.Loading.GoCommand.Path);
     private static readonly Lazy<string?> GoRootPath = new(() => GoPath.Value is null ? null : Run(GoPath.Value, "env GOROOT").Trim());
 
     public static bool Required => Environment.GetEnvironmentVariable("MAPSCOPE_REQUIRE_GO") == "1";
@@ -57,25 +57,5 @@ public static class GoToolchain
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{program} {arguments} exited {p.ExitCode}: {stderr.Result}");
         return stdout;
-    }
-
-    private static string? Locate()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (dir.Length == 0) continue;
-            var candidate = Path.Combine(dir, "go");
-            if (File.Exists(candidate)) return candidate;
-        }
-        foreach (var root in new[] { "/usr/lib", "/usr/local" })
-        {
-            if (!Directory.Exists(root)) continue;
-            foreach (var dir in Directory.GetDirectories(root, "go*").OrderDescending())
-            {
-                var candidate = Path.Combine(dir, "bin", "go");
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -43,22 +43,3 @@ internal static class LexCorpus
         return 0;
     }
 }
-
-internal static class ParallelProbe
-{
-    public static int Run(string[] args)
-    {
-        var files = CorpusFiles.Load(CorpusFiles.DefaultRoot());
-        long bytes = files.Sum(f => (long)f.Source.Length);
-        long a0 = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var (path, src) in files) GoParser.ParseFile(path, src);
-        Console.WriteLine($"allocated per source byte: {(GC.GetAllocatedBytesForCurrentThread() - a0) / (double)bytes:F2}");
-        foreach (var dop in new[] { 1, 2, -1, 1 })
-        {
-            var sw = Stopwatch.StartNew();
-            GoParser.ParseFiles(files, dop);
-            Console.WriteLine($"dop={dop} seconds={sw.Elapsed.TotalSeconds:F3} mbps={bytes / sw.Elapsed.TotalSeconds / 1e6:F1} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
-        }
-        return 0;
-    }
-}

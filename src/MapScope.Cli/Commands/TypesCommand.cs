@@ -71,25 +71,12 @@ internal static class TypesCommand
         foreach (var p in targets.Packages)
             foreach (var e in p.Errors) context.ReportError($"types: {p.ImportPath}: {e}");
         // checked on deep-stack worker threads, one importer each
-        var perPackage = program.CheckAll(targets.Packages, (_, checker) => checker is null ? [] : MapExpressions.Lines(checker));
-        var lines = perPackage.SelectMany(l => l).ToList();
-
-        foreach (var line in lines)
+        var perPackage = program.CheckAll(targets.Packages, (_, checker) => checker is null ? [] : MapExpressions.Find(checker));
+        foreach (var m in perPackage.SelectMany(l => l))
         {
-            var path = ColonPath(line);
-            context.Out.Write(DisplayPaths.For(path, cwd));
-            context.Out.Write(line.AsSpan(path.Length));
+            context.Out.Write(m.Format(DisplayPaths.For(m.File, cwd)));
             context.Out.Write('\n');
         }
         return CliApp.ExitClean;
-    }
-
-    /// <summary>The file part of "FILE:LINE:COL\t...": everything before the last two colons of the first field.</summary>
-    private static string ColonPath(string line)
-    {
-        var field = line[..line.IndexOf('\t')];
-        int c2 = field.LastIndexOf(':');
-        int c1 = field.LastIndexOf(':', c2 - 1);
-        return field[..c1];
     }
 }

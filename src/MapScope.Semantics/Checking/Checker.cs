@@ -56,7 +56,8 @@ public sealed partial class Checker
         return new Checker(src.ImportPath, src.Dir, parsed, importer);
     }
 
-    private static byte[] ReadFile(string path)
+    /// <summary>A source file's bytes; an unreadable file reads as empty (the package then lacks its declarations).</summary>
+    internal static byte[] ReadFile(string path)
     {
         try
         {

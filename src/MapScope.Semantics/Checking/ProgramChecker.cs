@@ -32,19 +32,7 @@ public sealed class ProgramChecker
         Parallel.ForEach(files, f => ParseCached(f));
     }
 
-    private ParsedFile ParseCached(string path) => _parsed.GetOrAdd(path, p => GoParser.ParseFile(p, ReadFile(p)));
-
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    private ParsedFile ParseCached(string path) => _parsed.GetOrAdd(path, p => GoParser.ParseFile(p, Checker.ReadFile(p)));
 
     private PackageSource? Resolve(string written, string fromDir)
     {
