@@ -1,0 +1,325 @@
+using MapScope.Analysis.Framework;
+using MapScope.Semantics.Types;
+using MapScope.Syntax;
+using MapScope.Syntax.Ast;
+
+namespace MapScope.Analysis.Rules.Shared;
+
+/// <summary>A function body of the package and how it is entered (for lock state at its first statement).</summary>
+internal sealed class LockBody
+{
+    public required ParsedFile File { get; init; }
+    public required BlockStmt Body { get; init; }
+    public required FuncType Type { get; init; }
+    public FuncDecl? Decl { get; init; }
+    /// <summary>For a function literal: the body it is written in, and its own node.</summary>
+    public LockBody? Parent { get; init; }
+    public FuncLit? Lit { get; init; }
+    /// <summary>A literal started with `go` (or handed to errgroup/WaitGroup Go): it starts with no lock held.</summary>
+    public bool IsGoroutine { get; init; }
+    public List<LockEvent> Events => Flow?.Events ?? [];
+    public LockFlow? Flow { get; set; }
+    /// <summary>Locks every caller holds when it runs (declarations only); null = not known yet (top).</summary>
+    public Dictionary<LockRef, HoldMode>? Entry { get; set; }
+    /// <summary>Its callers are not all visible (an unexported function with no call found): say nothing about it.</summary>
+    public bool CallersUnknown { get; set; }
+    /// <summary>
+    /// Named or documented as running with its caller's lock held (fooLocked, fooNoLock, "caller must hold mu"),
+    /// or called only from such functions: which lock it has is not known, only that it has one.
+    /// </summary>
+    public bool AssumesLockHeld { get; set; }
+
+    public string Name => Decl?.Name.Name ?? "a function literal";
+}
+
+/// <summary>
+/// Which mutexes are held where, per function of a package: each body's own Lock/Unlock calls replayed in
+/// structured control flow (LockFlow) from the locks held on entry. Entry locks come from the callers: a function or
+/// method whose every call in the package holds a mutex (translated through the receiver and arguments) runs
+/// with it held; a literal runs with its enclosing function's locks unless it is started as a goroutine.
+/// A deferred unlock keeps the lock to the end; an unlock in a nested block that returns does not end it for
+/// the code after that block.
+/// </summary>
+internal sealed class FuncLocks
+{
+    private readonly Pass _pass;
+    public List<LockBody> Bodies { get; } = [];
+    private readonly Dictionary<BlockStmt, LockBody> _byBody = new(ReferenceEqualityComparer.Instance);
+
+    public FuncLocks(Pass pass)
+    {
+        _pass = pass;
+        foreach (var file in pass.Files)
+            foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+                if (fd.Body != null) AddDecl(file, fd);
+        ComputeEntries();
+    }
+
+    public LockBody? BodyOf(BlockStmt body) => _byBody.TryGetValue(body, out var b) ? b : null;
+
+    /// <summary>The innermost body containing pos in a file.</summary>
+    public LockBody? Enclosing(ParsedFile file, int pos)
+    {
+        LockBody? best = null;
+        foreach (var b in Bodies)
+            if (ReferenceEquals(b.File, file) && b.Body.Pos <= pos && pos < b.Body.End && (best == null || b.Body.Pos >= best.Body.Pos)) best = b;
+        return best;
+    }
+
+    /// <summary>Locks acquired on some paths to pos but not all (conditional locking): whether they are held is unknown.</summary>
+    public IEnumerable<LockRef> MaybeHeldAt(LockBody body, int pos)
+    {
+        for (var b = body; b != null; b = b.IsGoroutine ? null : b.Parent)
+        {
+            foreach (var (lockRef, change) in b.Flow!.DeltaAt(b == body ? pos : body.Lit!.Pos))
+                if (change.Maybe) yield return lockRef;
+            if (b.Lit == null) break;
+        }
+    }
+
+    /// <summary>The mutexes held just before pos in the body (entry locks, then the body's own events).</summary>
+    public Dictionary<LockRef, HoldMode> HeldAt(LockBody body, int pos)
+    {
+        var held = body.Lit != null
+            ? (body.IsGoroutine ? [] : HeldAt(body.Parent!, body.Lit.Pos))
+            : new Dictionary<LockRef, HoldMode>(body.Entry ?? []);
+        foreach (var (lockRef, change) in body.Flow!.DeltaAt(pos))
+        {
+            if (change.Maybe) held.Remove(lockRef);
+            else if (change.Acquired) held[lockRef] = change.Mode;
+            else held.Remove(lockRef);
+        }
+        return held;
+    }
+
+    private void AddDecl(ParsedFile file, FuncDecl fd)
+    {
+        var doc = fd.Doc?.Text() ?? "";
+        var name = fd.Name.Name;
+        var body = new LockBody
+        {
+            File = file, Body = fd.Body!, Type = fd.Type, Decl = fd,
+            AssumesLockHeld = name.EndsWith("Locked", StringComparison.Ordinal) || name.EndsWith("locked", StringComparison.Ordinal)
+                || name.EndsWith("NoLock", StringComparison.Ordinal) || name.EndsWith("Nolock", StringComparison.Ordinal)
+                || name.EndsWith("Unlocked", StringComparison.Ordinal) || MentionsHeldLock(doc),
+        };
+        Add(body);
+    }
+
+    // "Lock should be held.", "Assumes mu is held", "Caller must hold s.mu", "must be called with the lock held",
+    // "Write lock must be held": a documented precondition that callers (possibly in other packages) lock.
+    private static readonly System.Text.RegularExpressions.Regex HeldLockDoc = new(
+        @"\b(lock|locks|locked|mutex|mu)\b.{0,40}\b(held|hold|holding|acquired|taken|owned)\b|\b(held|hold|holding|holds)\b.{0,30}\b(lock|locks|mutex|mu)\b|\b(caller|callers)\b.{0,40}\b(lock|locks|locked)\b|\b(under|with)\s+(the\s+)?(\w+\s+)?(lock|mutex)\b|\bmust be locked\b|\bshould be locked\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    private static bool MentionsHeldLock(string doc) =>
+        doc.Length > 0 && HeldLockDoc.IsMatch(doc) && !doc.Contains("not be held", StringComparison.OrdinalIgnoreCase)
+        && !doc.Contains("not hold", StringComparison.OrdinalIgnoreCase) && !doc.Contains("without holding", StringComparison.OrdinalIgnoreCase);
+
+    private void Add(LockBody body)
+    {
+        Bodies.Add(body);
+        _byBody[body.Body] = body;
+        var goTargets = new HashSet<FuncLit>(ReferenceEqualityComparer.Instance);
+        Inspector.Inspect(body.Body, n =>
+        {
+            if (n is FuncLit lit)
+            {
+                Add(new LockBody
+                {
+                    File = body.File, Body = lit.Body, Type = lit.Type, Parent = body, Lit = lit,
+                    IsGoroutine = goTargets.Contains(lit),
+                    AssumesLockHeld = body.AssumesLockHeld,
+                });
+                return false;
+            }
+            if (n is GoStmt { Call.Fun: var f } && GoAst.Unparen(f) is FuncLit gl) goTargets.Add(gl);
+            if (n is CallExpr call && GoroutineStarters.IsStarter(_pass, call))
+                foreach (var a in call.Args)
+                    if (GoAst.Unparen(a) is FuncLit al) goTargets.Add(al);
+            return true;
+        }, comments: false);
+        body.Flow = new LockFlow(_pass, body.Body);
+    }
+
+    // ---- entry locks from callers ----
+
+    private sealed record CallSite(LockBody Caller, CallExpr? Call, bool Goroutine);
+
+    private void ComputeEntries()
+    {
+        var decls = Bodies.Where(b => b.Decl != null).ToList();
+        var sites = new Dictionary<LockBody, List<CallSite>>(ReferenceEqualityComparer.Instance);
+        var byFunc = new Dictionary<Func, LockBody>(ReferenceEqualityComparer.Instance);
+        var byMethod = new Dictionary<(TypeName, string), LockBody>();
+        foreach (var d in decls)
+        {
+            sites[d] = [];
+            if (d.Decl!.Recv == null)
+            {
+                if (_pass.Checker.Defs.TryGetValue(d.Decl.Name, out var o) && o is Func f) byFunc[f] = d;
+            }
+            else if (ReceiverTypeName(d.Decl) is { } tn) byMethod.TryAdd((tn, d.Decl.Name.Name), d);
+        }
+
+        foreach (var caller in Bodies)
+        {
+            var parents = new Parents(caller.Body);
+            FuncBodies.InspectOwn(caller.Body, n =>
+            {
+                LockBody? target = n switch
+                {
+                    Ident id when _pass.Checker.Uses.TryGetValue(id, out var o) && o is Func f && byFunc.TryGetValue(f, out var t) => t,
+                    SelectorExpr sel when MethodTarget(sel, byMethod) is { } t => t,
+                    _ => null,
+                };
+                if (target == null) return true;
+                var parent = parents.OfUnparen(n);
+                if (parent is CallExpr call && ReferenceEquals(GoAst.Unparen(call.Fun), n))
+                    sites[target].Add(new CallSite(caller, call, parents.Of(call) is GoStmt));
+                else
+                    sites[target].Add(new CallSite(caller, null, true)); // a function value: called from anywhere
+                return n is not SelectorExpr;
+            });
+        }
+
+        var candidates = new List<LockBody>();
+        foreach (var d in decls)
+        {
+            var name = d.Decl!.Name.Name;
+            bool exported = name.Length > 0 && char.IsUpper(name[0]);
+            // Exported functions are called from other packages too; when this package also calls them, its
+            // callers' locks count (precision first: a caller holding the lock is the intent we can see).
+            if (name is "init" or "main" || d.Decl.Recv != null && IsInterfaceMethodName(name) || exported && sites[d].Count == 0)
+                d.Entry = [];
+            else if (sites[d].Count == 0)
+            {
+                d.Entry = [];
+                d.CallersUnknown = true;
+            }
+            else candidates.Add(d); // Entry stays null: top, "every lock", until its callers say otherwise
+        }
+
+        // Fixpoint from the top: entries only shrink, so a few rounds settle chains of helpers.
+        for (int round = 0; round < 6; round++)
+        {
+            bool changed = false;
+            foreach (var d in candidates)
+            {
+                Dictionary<LockRef, HoldMode>? meet = null; // null = top
+                foreach (var s in sites[d])
+                {
+                    if (s.Goroutine || s.Call == null) { meet = []; break; }
+                    if (TopCaller(s.Caller)) continue; // top meets x = x
+                    if (Outermost(s.Caller).AssumesLockHeld) continue; // its caller's lock, whichever it is
+                    var held = Translate(HeldAt(s.Caller, s.Call.Pos), s.Call, d);
+                    meet = meet == null ? held : Intersect(meet, held);
+                }
+                if (meet == null) continue;
+                if (d.Entry == null || !SameLocks(d.Entry, meet))
+                {
+                    d.Entry = meet;
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        foreach (var d in candidates)
+            if (d.Entry == null && sites[d].Any(s => Outermost(s.Caller).AssumesLockHeld)) d.AssumesLockHeld = true;
+        foreach (var d in decls) d.Entry ??= []; // only recursive cycles remain: assume nothing
+    }
+
+    private static LockBody Outermost(LockBody b)
+    {
+        while (b.Lit != null) b = b.Parent!;
+        return b;
+    }
+
+    private static bool TopCaller(LockBody caller)
+    {
+        var b = caller;
+        while (b.Lit != null)
+        {
+            if (b.IsGoroutine) return false;
+            b = b.Parent!;
+        }
+        return b.Entry == null;
+    }
+
+    // Methods that implement well-known interfaces are called through the interface, by code we cannot see.
+    private static bool IsInterfaceMethodName(string name) => name is "String" or "Error" or "ServeHTTP" or "Close" or "Len" or "Less" or "Swap";
+
+    private Dictionary<LockRef, HoldMode> Translate(Dictionary<LockRef, HoldMode> held, CallExpr call, LockBody callee)
+    {
+        var result = new Dictionary<LockRef, HoldMode>();
+        if (held.Count == 0) return result;
+        var bindings = new List<(LockRef Arg, Var Param)>();
+        var decl = callee.Decl!;
+        if (decl.Recv is { List: [{ Names: [var recvName, ..] }] } && GoAst.Unparen(call.Fun) is SelectorExpr sel
+            && _pass.Checker.Defs.TryGetValue(recvName, out var ro) && ro is Var recvVar && LockRefs.Of(_pass, sel.X) is { } recvArg)
+            bindings.Add((recvArg, recvVar));
+        var pnames = decl.Type.Params.List.SelectMany(f => f.Names ?? []).ToList();
+        for (int i = 0; i < call.Args.Count && i < pnames.Count; i++)
+            if (LockRefs.Of(_pass, call.Args[i]) is { } argRef && _pass.Checker.Defs.TryGetValue(pnames[i], out var po) && po is Var pv)
+                bindings.Add((argRef, pv));
+        foreach (var (lockRef, mode) in held)
+        {
+            if (lockRef.Root.IsPackageLevel) { result[lockRef] = mode; continue; }
+            foreach (var (arg, param) in bindings)
+            {
+                if (!ReferenceEquals(arg.Root, lockRef.Root)) continue;
+                if (arg.Path.Length == 0) result[new LockRef(param, lockRef.Path)] = mode;
+                else if (lockRef.Path.StartsWith(arg.Path + ".", StringComparison.Ordinal))
+                    result[new LockRef(param, lockRef.Path[(arg.Path.Length + 1)..])] = mode;
+                else if (lockRef.Path == arg.Path) result[new LockRef(param, "")] = mode;
+            }
+        }
+        return result;
+    }
+
+    private static Dictionary<LockRef, HoldMode> Intersect(Dictionary<LockRef, HoldMode> a, Dictionary<LockRef, HoldMode> b)
+    {
+        var r = new Dictionary<LockRef, HoldMode>();
+        foreach (var (k, m) in a)
+            if (b.TryGetValue(k, out var m2)) r[k] = m == HoldMode.Exclusive && m2 == HoldMode.Exclusive ? HoldMode.Exclusive : HoldMode.Shared;
+        return r;
+    }
+
+    private static bool SameLocks(Dictionary<LockRef, HoldMode> a, Dictionary<LockRef, HoldMode> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var m) && m == kv.Value);
+
+    private LockBody? MethodTarget(SelectorExpr sel, Dictionary<(TypeName, string), LockBody> byMethod)
+    {
+        if (byMethod.Count == 0) return null;
+        var t = _pass.TypeOf(sel.X);
+        if (t is Pointer p) t = p.Elem;
+        if (t is not Named n) return null;
+        var origin = (n.Origin ?? n).Obj;
+        return byMethod.TryGetValue((origin, sel.Sel.Name), out var b) ? b : null;
+    }
+
+    /// <summary>The receiver's declared type name (T in func (r *T) m(), also for generic receivers).</summary>
+    public TypeName? ReceiverTypeName(FuncDecl fd)
+    {
+        var t = fd.Recv?.List.Count > 0 ? fd.Recv.List[0].Type : null;
+        while (t is StarExpr or ParenExpr) t = t is StarExpr s ? s.X : ((ParenExpr)t).X;
+        if (t is IndexExpr ix) t = ix.X;
+        if (t is IndexListExpr il) t = il.X;
+        return t is Ident id ? _pass.Package.Scope.LookupLocal(id.Name) as TypeName : null;
+    }
+}
+
+/// <summary>Calls that run a function argument on a new goroutine: errgroup.Group.Go, sync.WaitGroup.Go (Go 1.25), conc pools.</summary>
+internal static class GoroutineStarters
+{
+    public static bool IsStarter(Pass pass, CallExpr call)
+    {
+        if (call.Fun is not SelectorExpr { Sel.Name: "Go" or "TryGo" } sel) return false;
+        var t = pass.TypeOf(sel.X);
+        if (t is Pointer p) t = p.Elem;
+        if (t is Named { Obj: { Name: "Group", Pkg.Path: "golang.org/x/sync/errgroup" } }) return true;
+        if (t is Named { Obj: { Name: "WaitGroup", Pkg.Path: "sync" } }) return true;
+        // errgroup not downloaded: the receiver's type is unknown, but g.Go(func() error {...}) is unmistakable
+        return t is UnknownType && call.Args.Count == 1 && GoAst.Unparen(call.Args[0]) is FuncLit { Type.Results.List.Count: 1 };
+    }
+}
