@@ -47,8 +47,11 @@ match() {
 lint() {
   local out="$TMP/out/$1.$4.json" err="$TMP/out/$1.$4.err"
   (cd "$2" && "$ROOT/mapscope" lint --enable all --loader "$4" --format json "$3") >"$out" 2>"$err"
-  jq -r '"pkgs=\(.packages) loadErrors=\(.loadErrors|length) warnings=\(.warnings|length) internal=\(.internalErrors|length)"' \
-    "$out" 2>/dev/null || echo "load-failed: $(head -n1 "$err" | cut -c1-160)"
+  if [[ -s "$out" ]] && jq -e . "$out" >/dev/null 2>&1; then
+    jq -r '"pkgs=\(.packages) loadErrors=\(.loadErrors|length) warnings=\(.warnings|length) internal=\(.internalErrors|length)"' "$out"
+  else
+    echo "load-failed: $(head -n1 "$err" | cut -c1-160)"
+  fi
 }
 
 while IFS=$'\t' read -r id repo fix buggy pkg file lines kind rule thread desc; do
