@@ -87,7 +87,7 @@ while IFS=$'\t' read -r id repo fix buggy pkg file lines kind rule thread desc; 
   line="$id $(verdict "${exp[auto]}") rule=$rule lines=$lines any=$(verdict "${any[auto]}")"
   [[ -n "${any[auto]}" ]] && line+="(${any[auto]})"
   line+=" [${stat[auto]}]"
-  if [[ "${exp[auto]}" != "${exp[dir]}" || "${any[auto]}" != "${any[dir]}" ]]; then
+  if [[ "${exp[auto]}" != "${exp[dir]}" || "${any[auto]}" != "${any[dir]}" || "${stat[auto]}" != "${stat[dir]}" ]]; then
     line+=" | loader=dir: $(verdict "${exp[dir]}") any=$(verdict "${any[dir]}")"
     [[ -n "${any[dir]}" ]] && line+="(${any[dir]})"
     line+=" [${stat[dir]}]"
