@@ -7,32 +7,33 @@ using MapScope.TestSupport;
 namespace MapScope.Attribution.Tests;
 
 /// <summary>
-/// The committed crash dumps (tests/fixtures/crash) joined to their programs: the culprit's map, its
+/// The committed crash dumps (tests/fixtures/crash, Go 1.19 and Go 1.24) joined to their programs: the culprit's map, its
 /// declaration, the other accesses and the goroutines that reach them, as read from each main.go.
 /// </summary>
 public class CrashFixtureJoinTests
 {
-    private static (CrashDump Dump, CrashJoin Join) Load(string program)
+    private static (CrashDump Dump, CrashJoin Join) Load(string program, string release = MapScope.Evidence.Tests.FixtureArtifacts.Original)
     {
         var dir = RepoPaths.Combine("tests", "fixtures", "crash", program);
-        using var log = File.OpenRead(Path.Combine(dir, "crash.log"));
+        using var log = File.OpenRead(Path.Combine(MapScope.Evidence.Tests.FixtureArtifacts.Dir(release, "crash", program), "crash.log"));
         var dump = CrashReader.Read(log).Dumps[0];
         return (dump, new CrashJoin(new SourceIndex(dir)));
     }
 
-    private static MapFacts Culprit(string program)
+    private static MapFacts Culprit(string program, string release)
     {
-        var (dump, join) = Load(program);
+        var (dump, join) = Load(program, release);
         var c = dump.Culprit!.Value;
         var facts = join.AtCulprit(c.File, c.Line, c.Function, dump.Kind);
         Assert.NotNull(facts);
         return facts;
     }
 
-    [Fact]
-    public void ConcurrentWritesNameThePackageMapAndTheGoroutinesThatWriteIt()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void ConcurrentWritesNameThePackageMapAndTheGoroutinesThatWriteIt(string release)
     {
-        var f = Culprit("writes");
+        var f = Culprit("writes", release);
         Assert.Equal("main.counts", f.Map!.Name);
         Assert.Equal(MapOwnerKind.PackageVariable, f.Map.Kind);
         Assert.Equal(("main.go", 8, 5), (f.Map.File, f.Map.Line, f.Map.Column)); // var counts = map[int]int{}
@@ -43,10 +44,11 @@ public class CrashFixtureJoinTests
         Assert.Empty(f.OtherAccesses);
     }
 
-    [Fact]
-    public void ReadAndWriteFindsTheReadAndTheWriterGoroutineAsOtherParty()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void ReadAndWriteFindsTheReadAndTheWriterGoroutineAsOtherParty(string release)
     {
-        var f = Culprit("readwrite");
+        var f = Culprit("readwrite", release);
         Assert.Equal("main.table", f.Map!.Name);
         Assert.Equal(5, f.Map.Line);
         Assert.Equal((MapOpKind.Read, 16, "main.reader"), (f.Operation.Operation, f.Operation.Line, f.Operation.Function));
@@ -56,10 +58,11 @@ public class CrashFixtureJoinTests
         Assert.Equal(["go main.write at main.go:21"], other.EntryPoints.Select(e => e.ToString()));
     }
 
-    [Fact]
-    public void IterationAndWriteFindsTheRangeAndBothWrites()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void IterationAndWriteFindsTheRangeAndBothWrites(string release)
     {
-        var f = Culprit("iterwrite");
+        var f = Culprit("iterwrite", release);
         Assert.Equal("main.index", f.Map!.Name);
         Assert.Equal((MapOpKind.Range, 16), (f.Operation.Operation, f.Operation.Line));
         Assert.Equal([(9, "main.write"), (24, "main.main")], f.OtherAccesses.Select(a => (a.Line, a.Function)));
@@ -68,10 +71,11 @@ public class CrashFixtureJoinTests
         Assert.Equal(["main goroutine (main.main)"], f.OtherAccesses[1].EntryPoints.Select(e => e.ToString()));
     }
 
-    [Fact]
-    public void NilMapAssignmentNamesTheStructField()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void NilMapAssignmentNamesTheStructField(string release)
     {
-        var f = Culprit("nilmap");
+        var f = Culprit("nilmap", release);
         Assert.Equal("(*main.Registry).byName", f.Map!.Name);
         Assert.Equal(MapOwnerKind.Field, f.Map.Kind);
         Assert.Equal(("main.go", 6), (f.Map.File, f.Map.Line));
@@ -79,31 +83,47 @@ public class CrashFixtureJoinTests
         Assert.Equal((MapOpKind.Insert, 10, "main.(*Registry).Add"), (f.Operation.Operation, f.Operation.Line, f.Operation.Function));
     }
 
-    [Fact]
-    public void UnhashableKeyNamesTheInterfaceKeyedMap()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void UnhashableKeyNamesTheInterfaceKeyedMap(string release)
     {
-        var f = Culprit("unhashable");
+        var f = Culprit("unhashable", release);
         Assert.Equal(("main.seen", 5), (f.Map!.Name, f.Map.Line));
         Assert.Equal("map[interface{}]bool", f.Map.Type);
     }
 
-    [Fact]
-    public void TheOtherPartyFrameJoinsToTheSameMap()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void TheOtherPartyFrameJoinsToTheSameMap(string release)
     {
-        var (dump, join) = Load("readwrite");
+        var (dump, join) = Load("readwrite", release);
         var party = Assert.Single(dump.OtherParties);
         var f = join.AtFrame(party.Frame.File, party.Frame.Line, party.Frame.Function);
         Assert.Equal(("main.table", MapOpKind.Insert), (f?.Map?.Name, f!.Operation.Operation));
     }
 
-    [Fact]
-    public void AKindThatIsNotOnTheLineIsNoAnswer()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void AKindThatIsNotOnTheLineIsNoAnswer(string release)
     {
-        var (dump, join) = Load("readwrite");
+        var (dump, join) = Load("readwrite", release);
         var c = dump.Culprit!.Value;
         // line 16 reads table; a "concurrent map writes" crash there would need a write: none, so no answer
         Assert.Null(join.AtCulprit(c.File, c.Line, c.Function, CrashKind.ConcurrentMapWrites));
         Assert.Null(join.AtCulprit(c.File, c.Line, c.Function, CrashKind.OtherPanic));
         Assert.Null(join.AtCulprit(c.File, 14, c.Function, CrashKind.ConcurrentMapReadAndWrite)); // sum := 0
+    }
+
+    /// <summary>
+    /// smallmap's writers race on a small map; Go 1.19 says "concurrent map writes", the committed Go 1.24
+    /// run "small map with no empty slot". Both are writes: the culprit is the insert into main.small.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void SmallMapRaceNamesTheMapEitherWay(string release)
+    {
+        var f = Culprit("smallmap", release);
+        Assert.Equal(("main.small", 8), (f.Map!.Name, f.Map.Line)); // var small = map[int]int{}
+        Assert.Equal((MapOpKind.Insert, 12, "main.writer"), (f.Operation.Operation, f.Operation.Line, f.Operation.Function));
     }
 }

@@ -66,10 +66,11 @@ public class HeapFixtureAttributionTests
         Assert.Equal("(*main.Server).sessions", all.Attribute("/build/server/main.go", 27, "main.(*Server).Open")?.Map);
     }
 
-    [Fact]
-    public void RealProfileSitesOfTheCacheFixtureNameTheCache()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void RealProfileSitesOfTheCacheFixtureNameTheCache(string release)
     {
-        var profile = ProfileReader.ReadFile(Path.Combine(Fixtures, "cache", "profiles", "heap-3.pb.gz"));
+        var profile = ProfileReader.ReadFile(Path.Combine(MapScope.Evidence.Tests.FixtureArtifacts.Dir(release, "heap", "cache", "profiles"), "heap-3.pb.gz"));
         var attributor = new HeapSiteAttributor(new SourceIndex(Path.Combine(Fixtures, "cache")));
         var leaves = profile.Samples
             .Select(s => s.Locations[0].Lines[0])

@@ -12,6 +12,8 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
     private readonly List<StackGroup> _groups = [];
     private readonly HashSet<long> _ids = [];
     private readonly List<OtherParty> _otherParties = [];
+    /// <summary>Goroutines printed as "running on other thread; stack unavailable", with the group they were put in.</summary>
+    private readonly Dictionary<long, StackGroup> _unavailable = [];
     private Goroutine? _crashing;
     private long _goroutines, _ungrouped;
 
@@ -20,8 +22,12 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
     public bool Truncated { get; set; }
     public long GoroutineCount => _goroutines;
 
-    /// <summary>A goroutine id seen twice means a second dump has started.</summary>
-    public bool HasSeen(long id) => _ids.Contains(id);
+    /// <summary>
+    /// A goroutine id seen twice means a second dump has started, except for a goroutine whose stack was
+    /// unavailable: when two goroutines hit a fatal error at once (both writers of a map race), the second
+    /// prints its own traceback after the first's dump listed it as running on another thread.
+    /// </summary>
+    public bool HasSeen(long id) => _ids.Contains(id) && !_unavailable.ContainsKey(id);
 
     public void AddMessage(string line)
     {
@@ -36,6 +42,12 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddGoroutine(GoroutineBuilder g)
     {
+        if (_unavailable.Remove(g.Id, out var placeholder))
+        {
+            // The same goroutine again, now with its stack: it replaces its placeholder.
+            placeholder.RemoveMember(g.Id);
+            _goroutines--;
+        }
         _goroutines++;
         _ids.Add(g.Id);
         bool first = _goroutines == 1 && Messages.Count > 0;
@@ -44,7 +56,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
         else if (_otherParties.Count < MaxOtherParties && (g.State == "running" || g.State == "runnable"))
         {
             foreach (var f in g.Frames)
-                if (!f.IsRuntime)
+                if (f.IsUserCode)
                 {
                     _otherParties.Add(new OtherParty(g.Id, g.State, f));
                     break;
@@ -58,6 +70,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
             if (g.SameStack(group.Representative))
             {
                 group.AddMember(g.Id, g.WaitMinutes);
+                if (g.StackUnavailable && g.Frames.Count == 0) _unavailable[g.Id] = group;
                 return;
             }
         }
@@ -69,6 +82,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
         var created = new StackGroup(built ?? g.Build(), hash) { NextWithSameHash = head };
         _groupsByHash[hash] = created;
         _groups.Add(created);
+        if (g.StackUnavailable && g.Frames.Count == 0) _unavailable[g.Id] = created;
     }
 
     public CrashDump Build()
@@ -87,7 +101,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
         Frame? culprit = null;
         if (_crashing != null)
             foreach (var f in _crashing.Frames)
-                if (!f.IsRuntime)
+                if (f.IsUserCode)
                 {
                     culprit = f;
                     break;
@@ -104,7 +118,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
             Culprit = culprit,
             OtherParties = CrashMessages.IsConcurrentMapCrash(kind) ? _otherParties : [],
             // Stable: equal counts keep the order the goroutines appeared in.
-            Groups = [.. _groups.OrderByDescending(g => g.Count)],
+            Groups = [.. _groups.Where(g => g.Count > 0).OrderByDescending(g => g.Count)],
             GoroutineCount = _goroutines,
             UngroupedGoroutines = _ungrouped,
             Truncated = Truncated || (Messages.Count > 0 && _goroutines == 0),

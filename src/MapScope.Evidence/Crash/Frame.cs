@@ -21,4 +21,16 @@ public readonly record struct Frame(string Function, string File, int Line)
         || Function == "panic"
         || Function.StartsWith("reflect.map", StringComparison.Ordinal)
         || Function == "maps.clone";
+
+    /// <summary>
+    /// True for functions of the standard library's maps package ("maps.Clone[...]", "maps.Copy[...]",
+    /// "maps.Keys[...].func1"): generic helpers whose loop or clone is where the runtime notices a race
+    /// (Go 1.24 prints maps.Clone[...] in GOROOT/src/maps/maps.go above its caller), but the map they were
+    /// handed is the caller's. Other packages' paths have a dot or a slash before their name, so the
+    /// prefix "maps." names the standard package only.
+    /// </summary>
+    public bool IsMapLibrary => Function.StartsWith("maps.", StringComparison.Ordinal);
+
+    /// <summary>A frame that can be the code to blame for a crash: neither runtime nor the maps package.</summary>
+    public bool IsUserCode => !IsRuntime && !IsMapLibrary;
 }

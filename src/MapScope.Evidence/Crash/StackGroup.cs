@@ -21,6 +21,13 @@ public sealed class StackGroup(Goroutine representative, long hash)
     public int MinWaitMinutes { get; private set; } = representative.WaitMinutes;
     public int MaxWaitMinutes { get; private set; } = representative.WaitMinutes;
 
+    /// <summary>Takes back a member that turned out to be printed again with its stack (its wait times stay counted).</summary>
+    internal void RemoveMember(long id)
+    {
+        Count--;
+        _ids.Remove(id);
+    }
+
     internal void AddMember(long id, int waitMinutes)
     {
         Count++;

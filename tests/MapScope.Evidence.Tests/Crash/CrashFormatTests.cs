@@ -68,8 +68,8 @@ public class CrashFormatTests
             	/src/app/main.go:28 +0x7e
             """).Dumps.Single();
         Assert.Equal(CrashKind.ConcurrentMapCloneAndWrite, dump.Kind);
-        // maps.Clone[...] is the generic wrapper in package maps, not the runtime: it is the first user-visible frame.
-        Assert.Equal("maps.Clone[...]", dump.Culprit?.Function);
+        // maps.Clone[...] is the standard library's generic wrapper; the map it clones is main.snapshot's.
+        Assert.Equal(new Frame("main.snapshot", "/src/app/main.go", 21), dump.Culprit);
     }
 
     [Theory]
@@ -146,5 +146,49 @@ public class CrashFormatTests
         var dump = Read(G(3, 10) + G(4, 10) + G(5, 12) + G(6, 10)).Dumps.Single();
         Assert.Equal([3L, 1L], dump.Groups.Select(g => g.Count));
         Assert.Equal([3L, 4L, 6L], dump.Groups[0].Ids);
+    }
+
+    /// <summary>
+    /// Both writers of a race can die at once (Go 1.19 here): the first traceback lists the other as
+    /// running on another thread, then that goroutine prints its own stack. One crash, not two dumps.
+    /// </summary>
+    [Fact]
+    public void SecondFatalGoroutineOfTheSameCrashStaysInTheDump()
+    {
+        var log = Read("""
+            fatal error: concurrent map writes
+            fatal error: concurrent map writes
+
+            goroutine 1 [running]:
+            main.writer(...)
+            	mapscope.test/crash/smallmap/main.go:13
+            main.main()
+            	mapscope.test/crash/smallmap/main.go:22 +0x90
+
+            goroutine 5 [running]:
+            	goroutine running on other thread; stack unavailable
+            created by main.main
+            	mapscope.test/crash/smallmap/main.go:21 +0x58
+
+            goroutine 5 [running]:
+            main.writer(0x1)
+            	mapscope.test/crash/smallmap/main.go:13 +0x4a
+            created by main.main
+            	mapscope.test/crash/smallmap/main.go:21 +0x58
+            """);
+        var dump = Assert.Single(log.Dumps);
+        Assert.Equal(CrashKind.ConcurrentMapWrites, dump.Kind);
+        Assert.Equal(2, dump.GoroutineCount);
+        Assert.Equal([1L, 5L], dump.Groups.SelectMany(g => g.Ids).Order());
+        Assert.False(dump.Groups.Single(g => g.Ids.Contains(5)).Representative.StackUnavailable);
+        var other = Assert.Single(dump.OtherParties);
+        Assert.Equal((5L, "main.writer", 13), (other.GoroutineId, other.Frame.Function, other.Frame.Line));
+    }
+
+    [Fact]
+    public void AGoroutineSeenAgainWithAStackStartsANewDumpWhenItHadOne()
+    {
+        const string g5 = "goroutine 5 [running]:\nmain.w()\n\t/src/main.go:5 +0x1\n\n";
+        Assert.Equal(2, Read(g5 + g5).Dumps.Count);
     }
 }

@@ -4,16 +4,17 @@ using MapScope.TestSupport;
 namespace MapScope.Evidence.Tests.GcTrace;
 
 /// <summary>
-/// Real GODEBUG=gctrace=1 logs of tests/fixtures/gctrace/{leak,steady} (see regen.sh there). The leak
+/// Real GODEBUG=gctrace=1 logs of tests/fixtures/gctrace/{leak,steady} (see regen.sh there), recorded with
+/// Go 1.19 and Go 1.24 (layout: <see cref="FixtureArtifacts"/>). The leak
 /// program inserts 1 KiB of values per millisecond into a global map: 60000 KiB/min = 58.6 MiB/min.
 /// </summary>
 public class GcTraceFixtureTests
 {
     public const double LeakMiBPerMinute = 60000 / 1024.0;
 
-    private static GcTraceSummary ReadFixture(string name)
+    private static GcTraceSummary ReadFixture(string name, string release)
     {
-        using var f = File.OpenRead(RepoPaths.Combine("tests", "fixtures", "gctrace", name));
+        using var f = File.OpenRead(Path.Combine(FixtureArtifacts.Dir(release, "gctrace"), name));
         return GcTraceReader.Read(f);
     }
 
@@ -34,35 +35,39 @@ public class GcTraceFixtureTests
         Assert.InRange(s.Trend.MBPerMinute, -5, 5);
     }
 
-    [Fact]
-    public void LeakingProgramIsGrowingAtItsKnownRate()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void LeakingProgramIsGrowingAtItsKnownRate(string release)
     {
-        var s = ReadFixture("leak.log");
+        var s = ReadFixture("leak.log", release);
         AssertLeak(s);
         Assert.Equal(s.Lines.Total, s.Lines.Cycles); // nothing but GC lines in this log
-        Assert.True(s.HasStacksAndGlobals);           // Go 1.19 format
+        Assert.True(s.HasStacksAndGlobals);           // the Go 1.18+ form, unchanged in Go 1.24
         Assert.Equal(1, s.Runs);
         // debug.SetGCPercent(25) with 64 KiB of garbage per ms: dozens of GCs per second.
         Assert.True(s.CyclesPerMinute > 600, $"{s.CyclesPerMinute} GC/min");
     }
 
-    [Fact]
-    public void SteadyProgramWithWarmUpIsSteady() => AssertSteady(ReadFixture("steady.log"));
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void SteadyProgramWithWarmUpIsSteady(string release) => AssertSteady(ReadFixture("steady.log", release));
 
-    [Fact]
-    public void PausePercentilesAreOrderedAndBoundedByTheMax()
+    [Theory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void PausePercentilesAreOrderedAndBoundedByTheMax(string release)
     {
-        var s = ReadFixture("leak.log");
+        var s = ReadFixture("leak.log", release);
         var stw = s.StopTheWorld;
         Assert.Equal(s.Cycles, stw.Count);
         Assert.True(stw.Percentile(50) <= stw.Percentile(90) && stw.Percentile(90) <= stw.Percentile(99) && stw.Percentile(99) <= stw.MaxMs);
         Assert.Equal(stw.MaxMs, stw.Percentile(100));
     }
 
-    [SkippableFact]
-    public void RegeneratedTracesReachTheSameConclusions()
+    [SkippableTheory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void RegeneratedTracesReachTheSameConclusions(string release)
     {
-        var go = GoToolchain.Require();
+        var go = GoToolchain.Require(release);
         var dir = RepoPaths.Combine("tests", "fixtures", "gctrace");
         var tmp = Directory.CreateTempSubdirectory("mapscope-gctrace");
         try
@@ -71,7 +76,7 @@ public class GcTraceFixtureTests
             var runs = new[] { "leak", "steady" }.Select(p =>
             {
                 var exe = Path.Combine(tmp.FullName, p);
-                GoToolchain.Run(go, $"build -trimpath -o {exe} .", Path.Combine(dir, p));
+                GoToolchain.Run(go, $"build -trimpath -o {exe} .", Path.Combine(dir, p), new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GOCACHE"] = Path.Combine(tmp.FullName, "gocache") });
                 return Task.Run(() => GoProgram.Run(exe, "-for 8s", new() { ["GODEBUG"] = "gctrace=1" }));
             }).ToArray();
             Task.WaitAll(runs);

@@ -10,7 +10,7 @@ public class FastProfileParserTests
     {
         var data = new TheoryData<string>();
         foreach (var name in HeapFixtures.Names)
-            foreach (var f in Directory.GetFiles(HeapFixtures.Profiles(name), "*.pb.gz").Order())
+            foreach (var f in Directory.GetFiles(HeapFixtures.Profiles(name), "*.pb.gz", SearchOption.AllDirectories).Order()) // every release
                 data.Add(Path.GetRelativePath(HeapFixtures.Dir(name) + "/..", f));
         return data;
     }

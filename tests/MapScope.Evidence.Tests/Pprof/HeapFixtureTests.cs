@@ -2,15 +2,25 @@ using MapScope.TestSupport;
 
 namespace MapScope.Evidence.Tests.Pprof;
 
-/// <summary>The committed profiles of the Go fixture programs show what each program did.</summary>
+/// <summary>The committed profiles of the Go fixture programs, recorded with each release, show what each program did.</summary>
 public class HeapFixtureTests
 {
-    public static TheoryData<string> Fixtures => new(HeapFixtures.Names);
+    public static TheoryData<string, string> Fixtures
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var release in GoToolchain.Supported)
+                foreach (var name in HeapFixtures.Names)
+                    data.Add(name, release);
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void CommittedProfilesShowWhatTheProgramDid(string name) =>
-        HeapFixtures.Check(name, HeapFixtures.Profiles(name));
+    public void CommittedProfilesShowWhatTheProgramDid(string name, string release) =>
+        HeapFixtures.Check(name, HeapFixtures.Profiles(name, release), release);
 
     /// <summary>
     /// Regenerates the profiles with the real Go toolchain into a temporary folder (text dumps stay plain)
@@ -18,9 +28,9 @@ public class HeapFixtureTests
     /// </summary>
     [SkippableTheory]
     [MemberData(nameof(Fixtures))]
-    public void FreshProfilesShowTheSameConclusions(string name)
+    public void FreshProfilesShowTheSameConclusions(string name, string release)
     {
-        var go = GoToolchain.Require();
+        var go = GoToolchain.Require(release);
         var temp = Directory.CreateTempSubdirectory("mapscope-heap-");
         try
         {
@@ -28,7 +38,7 @@ public class HeapFixtureTests
             var env = new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GOCACHE"] = GoCache() };
             GoToolchain.Run(go, $"build -o {bin} .", HeapFixtures.Dir(name), env);
             GoToolchain.Run(bin, temp.FullName, temp.FullName);
-            HeapFixtures.Check(name, temp.FullName);
+            HeapFixtures.Check(name, temp.FullName, release);
         }
         finally
         {

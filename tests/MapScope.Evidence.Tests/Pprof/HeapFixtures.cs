@@ -12,7 +12,31 @@ internal static class HeapFixtures
     public static readonly string[] Names = ["cache", "server", "appendslices", "churn", "steady"];
 
     public static string Dir(string name) => RepoPaths.Combine("tests", "fixtures", "heap", name);
-    public static string Profiles(string name) => Path.Combine(Dir(name), "profiles");
+    /// <summary>The committed profiles of <paramref name="release"/> (layout: <see cref="FixtureArtifacts"/>).</summary>
+    public static string Profiles(string name, string release = FixtureArtifacts.Original) => FixtureArtifacts.Dir(release, "heap", name, "profiles");
+
+    /// <summary>
+    /// Swiss tables (Go 1.24): a table holds at most 1024 slots (128 groups) and splits at 7/8 load, so
+    /// n entries need at least ceil(n / 896) tables; each has a 32-byte table struct (used, capacity,
+    /// growthLeft, localDepth, index, groups) and one group array of 128 × (8 control bytes + 8 slots).
+    /// </summary>
+    public static long MinTables(long entries) => (entries + 895) / 896;
+
+    /// <summary>Bytes the inuse_space samples at one size hold on a site, and how many objects.</summary>
+    public static (long Objects, long Bytes) Blocks(SiteStats site, Profile p, long size) =>
+        site.ByBlockSize.TryGetValue(size, out var v) ? (v[SampleIndex.ByName(p, "inuse_objects")], v[SampleIndex.ByName(p, "inuse_space")]) : (0, 0);
+
+    /// <summary>
+    /// The map implementation the profile itself shows (its runtime/pprof frames carry the GOROOT), checked
+    /// against the release that recorded it: the checks below pick their expectations by what the profile shows.
+    /// </summary>
+    public static MapImplementation MapsOf(Profile p, string release)
+    {
+        var hint = GoRuntimeHint.FromProfile(p);
+        Assert.Equal(release, hint.Release);
+        Assert.Equal(FixtureArtifacts.SwissMaps(release) ? MapImplementation.Swiss : MapImplementation.Classic, hint.Maps);
+        return hint.Maps;
+    }
 
     public static Profile Read(string dir, string file)
     {
@@ -47,7 +71,7 @@ internal static class HeapFixtures
     /// cache/main.go:17 `cache[key] = &amp;entry{}` ran 20,000 times with 4096-byte entries, never evicted:
     /// 81,920,000 bytes of values in 4096-byte blocks plus the map's bucket arrays on the same line.
     /// </summary>
-    public static void CheckCache(string dir)
+    public static void CheckCache(string dir, string release)
     {
         foreach (var file in new[] { "heap-3.pb.gz", "heap-3.txt" })
         {
@@ -63,6 +87,23 @@ internal static class HeapFixtures
         }
         // Proto and text dumps were written after the same GC: the same numbers.
         var proto = Read(dir, "heap-3.pb.gz");
+        var line = TopSite(proto);
+        if (MapsOf(proto, release) == MapImplementation.Classic)
+        {
+            // 20,000 entries at load 6.5 need B = 12: 4096 buckets of 8 + 8×16 + 8×8 + 8 = 208 bytes plus 256
+            // preallocated overflow buckets, 905,216 bytes in 111 pages; no 32-byte blocks on the line.
+            Assert.Equal(1, Blocks(line, proto, 909_312).Objects);
+            Assert.Equal(0, Blocks(line, proto, 32).Objects);
+        }
+        else
+        {
+            // map[string]*entry: groups of 8 + 8×(16 + 8) = 200 bytes; 128 of them (25,600) round up to the
+            // 27,264-byte size class; one 32-byte table struct per group array.
+            var (arrays, _) = Blocks(line, proto, 27_264);
+            Assert.InRange(arrays, MinTables(20_000), 2 * MinTables(20_000));
+            Assert.Equal(arrays, Blocks(line, proto, 32).Objects);
+            Assert.Equal(0, Blocks(line, proto, 909_312).Objects);
+        }
         var text = Read(dir, "heap-3.txt");
         Assert.Equal(At(proto, "cache/main.go", 17), At(text, "cache/main.go", 17));
 
@@ -79,14 +120,23 @@ internal static class HeapFixtures
     /// server/main.go:27 stores a 32-byte *Session holding a 2048-byte buffer into s.sessions, 12,000
     /// times by the last dump: 12,000 blocks of each size plus the map's buckets.
     /// </summary>
-    public static void CheckServer(string dir)
+    public static void CheckServer(string dir, string release)
     {
         var p = Read(dir, "heap-3.pb.gz");
         var top = TopSite(p);
         AssertSite(top, "main.(*Server).Open", "server/main.go", 27);
         int space = SampleIndex.ByName(p, "inuse_space"), objects = SampleIndex.ByName(p, "inuse_objects");
         Assert.Equal(12_000, top.ByBlockSize[2048][objects]);
-        Assert.Equal(12_000, top.ByBlockSize[32][objects]); // Session{int, []byte} = 8 + 24 bytes
+        // Session{int, []byte} = 8 + 24 bytes.
+        if (MapsOf(p, release) == MapImplementation.Classic) Assert.Equal(12_000, top.ByBlockSize[32][objects]);
+        else
+        {
+            // Swiss tables' 32-byte table structs share the size class with the sessions: one per table,
+            // and each table has one group array of 128 × (8 + 8×(8 + 8)) = 17,408 bytes → 18,432 class.
+            var (tables, _) = Blocks(top, p, 18_432);
+            Assert.InRange(tables, MinTables(12_000), 2 * MinTables(12_000));
+            Assert.Equal(12_000 + tables, top.ByBlockSize[32][objects]);
+        }
         Assert.InRange(top.Values[space], 12_000L * (2048 + 32), 12_000L * (2048 + 32) + 2_000_000);
 
         var text = Read(dir, "heap-3.txt");
@@ -97,9 +147,10 @@ internal static class HeapFixtures
     /// appendslices/main.go:14 appends 400,000 int64 positions spread over 8 words: 50,000 per slice, so
     /// at least 8 × 400,000 bytes live; append's reallocations leave much more allocated than in use.
     /// </summary>
-    public static void CheckAppendSlices(string dir)
+    public static void CheckAppendSlices(string dir, string release)
     {
         var p = Read(dir, "heap-3.pb.gz");
+        MapsOf(p, release);
         var top = TopSite(p);
         AssertSite(top, "main.record", "appendslices/main.go", 14);
         long inuse = top.Values[SampleIndex.ByName(p, "inuse_space")];
@@ -116,16 +167,25 @@ internal static class HeapFixtures
 
     /// <summary>
     /// churn/main.go:16 fills `live` with 50,000 entries; drain deletes them all. Maps never shrink, so the
-    /// empty map still holds at least the full map's buckets (8192 buckets of 592 bytes for int keys and
-    /// 64-byte values), and further rounds of churn do not give any back.
+    /// empty map still holds at least the full map's memory, and further rounds of churn do not give any
+    /// back. Classic: 8192 buckets of 8 + 8×8 + 8×64 + 8 = 592 bytes. Swiss: at least ceil(50,000 / 896) = 56
+    /// tables, each with 128 groups of 8 + 8×(8 + 64) = 584 bytes (74,752, ten 8 KiB pages = 81,920).
     /// </summary>
-    public static void CheckChurn(string dir)
+    public static void CheckChurn(string dir, string release)
     {
         var full = Read(dir, "heap-1.pb.gz");
         var empty = Read(dir, "heap-2.pb.gz");
         var later = Read(dir, "heap-3.pb.gz");
         long whenFull = At(full, "churn/main.go", 16);
-        Assert.True(whenFull >= 8192L * 592, $"full map holds {whenFull} bytes");
+        if (MapsOf(full, release) == MapImplementation.Classic)
+            Assert.True(whenFull >= 8192L * 592, $"full map holds {whenFull} bytes");
+        else
+        {
+            var (arrays, bytes) = Blocks(TopSite(full), full, 81_920);
+            Assert.InRange(arrays, MinTables(50_000), 2 * MinTables(50_000));
+            Assert.True(whenFull >= bytes + arrays * 32, $"full map holds {whenFull} bytes");
+            Assert.Equal(arrays, Blocks(TopSite(later), later, 81_920).Objects); // no table is given back
+        }
         Assert.Equal(whenFull, At(empty, "churn/main.go", 16));
         Assert.True(At(later, "churn/main.go", 16) >= whenFull);
         AssertSite(TopSite(later), "main.fill", "churn/main.go", 16);
@@ -135,8 +195,9 @@ internal static class HeapFixtures
     /// steady builds a 2,000-entry table once; later work frees what it allocates. The last dump is not
     /// more than 10% above the first, in total and at every site.
     /// </summary>
-    public static void CheckSteady(string dir)
+    public static void CheckSteady(string dir, string release)
     {
+        MapsOf(Read(dir, "heap-3.pb.gz"), release);
         var diff = Diff.DiffBase(Read(dir, "heap-3.pb.gz"), Read(dir, "heap-1.pb.gz"));
         int idx = SampleIndex.ByName(diff, "inuse_space");
         long baseTotal = Totals.PercentageBase(diff, idx);
@@ -145,15 +206,15 @@ internal static class HeapFixtures
         AssertSite(top, "main.build", "steady/main.go", 14);
     }
 
-    public static void Check(string name, string dir)
+    public static void Check(string name, string dir, string release)
     {
         switch (name)
         {
-            case "cache": CheckCache(dir); break;
-            case "server": CheckServer(dir); break;
-            case "appendslices": CheckAppendSlices(dir); break;
-            case "churn": CheckChurn(dir); break;
-            case "steady": CheckSteady(dir); break;
+            case "cache": CheckCache(dir, release); break;
+            case "server": CheckServer(dir, release); break;
+            case "appendslices": CheckAppendSlices(dir, release); break;
+            case "churn": CheckChurn(dir, release); break;
+            case "steady": CheckSteady(dir, release); break;
             default: throw new ArgumentException(name);
         }
     }
