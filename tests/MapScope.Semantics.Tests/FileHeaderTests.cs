@@ -122,4 +122,52 @@ public class FileHeaderTests
         }
         finally { File.Delete(path); }
     }
+
+    // FileHeaderReader reads this many bytes first; the cases below put a token across that boundary.
+    private const int Prefix = 8192;
+
+    /// <summary>
+    /// A valid file whose byte Prefix-1 is the first byte of <paramref name="straddling"/>: a comment
+    /// opener, a string's quote, or the first byte of a two-byte rune. inImports puts the token inside
+    /// the import block, otherwise it is before the package clause.
+    /// </summary>
+    public static TheoryData<string, bool, int> Straddles => new()
+    {
+        // text that straddles, whether it is inside the import block, its byte that must sit at Prefix-1
+        { "// comment\n", false, 0 },
+        { "/* comment */\n", false, 0 },
+        { "// comment\n", true, 0 },
+        { "/* comment */\n", true, 0 },
+        { "\"example.com/split\"\n", true, 0 },
+        { "\"example.com/split\"\n", true, 5 },   // inside the string
+        { "`example.com/split`\n", true, 0 },
+        { "\"example.com/\u00e9t\u00e9\"\n", true, 13 }, // é's two bytes at Prefix-1 and Prefix
+        { "// \u00e9t\u00e9\n", false, 3 },            // a rune in a comment before the package clause
+    };
+
+    [Theory, MemberData(nameof(Straddles))]
+    public void TokenAcrossThePrefixBoundaryIsReadWhole(string straddling, bool inImports, int at)
+    {
+        var head = inImports ? "//go:build linux\n\npackage p\n\nimport (\n\t\"fmt\"\n" : "//go:build linux\n\n";
+        var tail = inImports ? "\t\"os\"\n)\n\nfunc main() {}\n" : "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n";
+        var padding = Prefix - 1 - at - Encoding.UTF8.GetByteCount(head);
+        var bytes = Encoding.UTF8.GetBytes(head + new string('\n', padding) + straddling + tail);
+        Assert.Equal(Encoding.UTF8.GetBytes(straddling)[at], bytes[Prefix - 1]);
+        Assert.Empty(MapScope.Syntax.GoParser.ParseFile("straddle.go", bytes).Errors); // the file is valid Go
+
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            var h = FileHeaderReader.Read(path);
+            Assert.Null(h.Error);
+            Assert.Equal("p", h.PackageName);
+            Assert.Equal("linux", h.GoBuild);
+            var imports = new List<string> { "fmt" };
+            if (inImports && !straddling.StartsWith("/", StringComparison.Ordinal)) imports.Add(straddling.Trim()[1..^1].Normalize());
+            imports.Add("os");
+            Assert.Equal(imports, h.Imports);
+        }
+        finally { File.Delete(path); }
+    }
 }

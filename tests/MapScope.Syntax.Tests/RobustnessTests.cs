@@ -29,7 +29,7 @@ public sealed class RobustnessTests
 
     private static ParsedFile ParseChecked(byte[] src, string what)
     {
-        var parsed = GoParser.ParseFile("mutated.go", src, out long steps);
+        var parsed = GoParser.ParseFile("mutated.go", src, GoVersion.Latest, out long steps);
         Assert.True(steps <= StepsPerByte * (long)src.Length + 64, $"{what}: {steps} steps for {src.Length} bytes");
         Inspector.Inspect(parsed.File, n =>
         {

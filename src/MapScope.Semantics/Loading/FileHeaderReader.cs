@@ -12,8 +12,11 @@ public static class FileHeaderReader
         var buffer = new byte[(int)Math.Min(length, PrefixSize)];
         stream.ReadExactly(buffer);
         var header = Parse(buffer, out bool truncated);
-        if (!truncated || length <= buffer.Length) return header;
-        // Long license headers or import lists: read it all.
+        if (length <= buffer.Length || (!truncated && header.Error == null)) return header;
+        // Long license headers or import lists: read it all. So is a header that looked broken: the cut
+        // can split a token ("/" + "/ comment", "/" + "* comment */") so that the prefix misreads it
+        // without having run out of input; only the whole file can tell a real error from that.
+        // Broken headers are rare, so this costs little.
         stream.Position = 0;
         var all = new byte[length];
         stream.ReadExactly(all);

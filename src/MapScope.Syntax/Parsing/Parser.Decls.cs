@@ -26,7 +26,7 @@ internal sealed partial class Parser
         if (_tok == Token.STRING)
         {
             path = MakeBasicLit();
-            if (!IsValidImport(_scanner.Lit)) Error(pos, "invalid import path: " + Encoding.UTF8.GetString(_scanner.Lit));
+            if (_oldChecks && !IsValidImport(_scanner.Lit)) Error(pos, "invalid import path: " + Encoding.UTF8.GetString(_scanner.Lit));
             Next();
         }
         else
@@ -80,7 +80,8 @@ internal sealed partial class Parser
                 if (typ == null && values == null) Error(pos, "missing variable type or initialization");
                 break;
             case Token.CONST:
-                if (values == null && (iota == 0 || typ != null)) Error(pos, "missing constant value");
+                // a missing value is for go/types to report after Go 1.19
+                if (_oldChecks && values == null && (iota == 0 || typ != null)) Error(pos, "missing constant value");
                 break;
         }
         return new ValueSpec { Doc = doc, Names = idents, Type = typ, Values = values, Comment = _lineComment };
@@ -123,7 +124,7 @@ internal sealed partial class Parser
                     x = ParseBinaryExpr(lhs, Tokens.LowestPrec + 1, false);
                     _exprLev--;
                 }
-                var (pname, ptype) = ExtractName(x, _tok == Token.COMMA);
+                var (pname, ptype) = ExtractName(x, _tok == Token.COMMA, _keepConstraintParens);
                 if (pname != null && (ptype != null || _tok != Token.RBRACK))
                 {
                     // type parameter list: "[P any]", "[P *C]", "[P, Q any]", ...
@@ -160,9 +161,10 @@ internal sealed partial class Parser
     /// <summary>
     /// Splits "P C"-shaped expressions parsed from "type T[P C ..." into the parameter name and constraint:
     /// x == "P" gives (P, null); "P *C" parses as P*C; "P(C)" as a call; "P C|D" as a binary |.
-    /// force says that a comma follows, so the list must be a type parameter list.
+    /// force says that a comma follows, so the list must be a type parameter list. keepParens: Go 1.24
+    /// keeps the call's parentheses around the constraint, older releases drop them.
     /// </summary>
-    private static (Ident? Name, Expr? Type) ExtractName(Expr x, bool force)
+    private static (Ident? Name, Expr? Type) ExtractName(Expr x, bool force, bool keepParens)
     {
         switch (x)
         {
@@ -175,14 +177,14 @@ internal sealed partial class Parser
                         if (b.X is Ident name && (force || IsTypeElem(b.Y))) return (name, new StarExpr(b.OpPos, b.Y)); // x = name *b.Y
                         break;
                     case Token.OR:
-                        var (n, lhs) = ExtractName(b.X, force || IsTypeElem(b.Y));
+                        var (n, lhs) = ExtractName(b.X, force || IsTypeElem(b.Y), keepParens);
                         if (n != null && lhs != null) return (n, new BinaryExpr(lhs, b.OpPos, b.Op, b.Y)); // x = name lhs|b.Y
                         break;
                 }
                 break;
             case CallExpr c:
                 if (c.Fun is Ident fn && c.Args.Count == 1 && c.EllipsisPos < 0 && (force || IsTypeElem(c.Args[0])))
-                    return (fn, c.Args[0]); // x = name "(" arg ")"
+                    return (fn, keepParens ? new ParenExpr(c.Lparen, c.Args[0], c.Rparen) : c.Args[0]); // x = name "(" arg ")"
                 break;
         }
         return (null, x);

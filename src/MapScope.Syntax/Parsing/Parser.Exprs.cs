@@ -202,9 +202,10 @@ internal sealed partial class Parser
         return x;
     }
 
-    /// <summary>Reports an error when x is a type or another non-expression.</summary>
+    /// <summary>Reports an error when x is a type or another non-expression (Go 1.19; later go/types does).</summary>
     private Expr CheckExpr(Expr x)
     {
+        if (!_oldChecks) return x;
         switch (Unparen(x))
         {
             case BadExpr or Ident or BasicLit or FuncLit or CompositeLit or SelectorExpr or IndexExpr or IndexListExpr
@@ -216,10 +217,10 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Accepts expressions and types, but not [...]T outside a composite literal.</summary>
+    /// <summary>Accepts expressions and types, but not [...]T outside a composite literal (Go 1.19; later go/types does).</summary>
     private Expr CheckExprOrType(Expr x)
     {
-        if (Unparen(x) is ArrayType { Len: Ellipsis len })
+        if (_oldChecks && Unparen(x) is ArrayType { Len: Ellipsis len })
         {
             Error(len.Pos, "expected array length, found '...'");
             return new BadExpr(x.Pos, SafePos(x.End));

@@ -88,6 +88,7 @@ internal sealed partial class Parser
 
     private void CheckAssignStmt(AssignStmt a)
     {
+        if (!_oldChecks) return; // left to go/types after Go 1.19
         foreach (var x in a.Lhs)
             if (x is not Ident) ErrorExpected(x.Pos, "identifier on left side of :=");
     }
@@ -253,7 +254,8 @@ internal sealed partial class Parser
         if (_tok == Token.CASE)
         {
             Next();
-            list = typeSwitch ? ParseTypeList() : ParseList(true);
+            // Go 1.19 wants types here; later releases parse expressions and let go/types judge them
+            list = typeSwitch && _oldChecks ? ParseTypeList() : ParseList(true);
         }
         else Expect(Token.DEFAULT);
         int colon = Expect(Token.COLON);

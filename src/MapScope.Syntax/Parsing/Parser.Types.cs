@@ -70,13 +70,20 @@ internal sealed partial class Parser
     {
         int lbrack = Expect(Token.LBRACK);
         var args = new List<Expr>();
+        int trailingComma = Node.NoPos; // after Go 1.19: "x[P,]" is an instantiation with a trailing comma
         if (_tok != Token.RBRACK)
         {
             _exprLev++;
             args.Add(ParseRhsOrType());
             while (_tok == Token.COMMA)
             {
+                int comma = _pos;
                 Next();
+                if (!_oldChecks && _tok == Token.RBRACK)
+                {
+                    trailingComma = comma;
+                    break;
+                }
                 args.Add(ParseRhsOrType());
             }
             _exprLev--;
@@ -91,7 +98,12 @@ internal sealed partial class Parser
         if (args.Count == 1)
         {
             var elt = TryIdentOrType();
-            if (elt != null) return (x, new ArrayType(lbrack, args[0], elt)); // x [P]E
+            if (elt != null)
+            {
+                // x [P]E; an array length takes no trailing comma
+                if (trailingComma != Node.NoPos) Error(trailingComma, "unexpected comma; expecting ]");
+                return (x, new ArrayType(lbrack, args[0], elt));
+            }
         }
         return (null, PackIndexExpr(x, lbrack, args, rbrack));
     }
@@ -129,9 +141,13 @@ internal sealed partial class Parser
                 else typ = ParseType();
             }
         }
+        else if (_oldChecks)
+        {
+            typ = ParseType(); // embedded, possibly *T or (T); Go 1.19 takes any type here
+        }
         else
         {
-            typ = ParseType(); // embedded, possibly *T or (T)
+            typ = ParseEmbeddedTypeName();
         }
 
         BasicLit? tag = null;
@@ -142,6 +158,51 @@ internal sealed partial class Parser
         }
         ExpectSemi();
         return new Field { Doc = doc, Names = names, Type = typ, Tag = tag, Comment = _lineComment };
+    }
+
+    /// <summary>
+    /// After Go 1.19: an embedded field that starts with '*' or '(' must be a (pointer to a) type name;
+    /// parentheses are an error but parsed through, like go/parser.
+    /// </summary>
+    private Expr ParseEmbeddedTypeName()
+    {
+        if (_tok == Token.MUL)
+        {
+            int star = _pos;
+            Next();
+            Expr typ;
+            if (_tok == Token.LPAREN)
+            {
+                // *(T)
+                Error(_pos, "cannot parenthesize embedded type");
+                Next();
+                typ = ParseQualifiedIdent(null);
+                if (_tok == Token.RPAREN) Next(); // no need to complain about a missing ')'
+            }
+            else typ = ParseQualifiedIdent(null); // *T
+            return new StarExpr(star, typ);
+        }
+        if (_tok == Token.LPAREN)
+        {
+            Error(_pos, "cannot parenthesize embedded type");
+            Next();
+            Expr typ;
+            if (_tok == Token.MUL)
+            {
+                // (*T)
+                int star = _pos;
+                Next();
+                typ = new StarExpr(star, ParseQualifiedIdent(null));
+            }
+            else typ = ParseQualifiedIdent(null); // (T)
+            if (_tok == Token.RPAREN) Next();
+            return typ;
+        }
+        // ParseStructType calls us only on IDENT, '*' or '('
+        int pos = _pos;
+        ErrorExpected(pos, "field name or embedded type");
+        Advance(ExprEnd);
+        return new BadExpr(pos, _pos);
     }
 
     private StructType ParseStructType()

@@ -21,6 +21,10 @@ internal sealed partial class Parser
     private readonly NameTable _names = NameTable.Current;
     private readonly List<SyntaxError> _errors = [];
 
+    // Which go/parser to reproduce (see ParserReleases); read once here, tested as plain fields after.
+    private readonly bool _oldChecks;           // Go 1.19: checks later releases leave to go/types
+    private readonly bool _keepConstraintParens; // Go 1.24: "P (C)" keeps (C) as a ParenExpr
+
     // one-token look-ahead
     private int _pos;
     private Token _tok;
@@ -43,8 +47,10 @@ internal sealed partial class Parser
 
     private sealed class Bailout : Exception;
 
-    public Parser(byte[] src, LineTable lines)
+    public Parser(byte[] src, LineTable lines, GoVersion version)
     {
+        _oldChecks = version < ParserReleases.ChecksLeftToTypes;
+        _keepConstraintParens = version >= ParserReleases.ConstraintParensKept;
         _src = src;
         _lines = lines;
         _scanner = new Scanner(src, (offset, msg) => _errors.Add(new SyntaxError(offset, msg)));

@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 namespace MapScope.Syntax.Tests.Conformance;
 
 /// <summary>
-/// Compares mapscope's parser with go/parser over every .go file of GOROOT/src: each file go/parser
-/// accepts must give the same multiset of "KIND START END" lines; each file it rejects, we reject.
+/// Compares mapscope's parser with go/parser over every .go file of GOROOT/src, for each supported
+/// toolchain: that toolchain's files, its go/parser, and mapscope parsing in that release's mode. Each
+/// file go/parser accepts must give the same multiset of "KIND START END" lines; each file it rejects, we reject.
 /// </summary>
 public sealed class GoParserConformanceTests(ITestOutputHelper output)
 {
@@ -21,25 +22,26 @@ public sealed class GoParserConformanceTests(ITestOutputHelper output)
             $"files={Files} go-accepted={GoAccepted} matched={Matched} go-rejected={GoRejected} both-rejected={BothRejected} mismatches={Mismatches.Count}";
     }
 
-    /// <summary>Compares both parsers over the files and returns the counts.</summary>
-    public static Summary Compare(IReadOnlyList<string> files)
+    /// <summary>Compares go/parser of the toolchain with mapscope in that toolchain's mode over the files.</summary>
+    public static Summary Compare(GoInstall go, IReadOnlyList<string> files)
     {
+        var version = GoVersion.Parse(go.Version);
         var summary = new Summary();
         var batch = new List<GoSpansOracle.Block>();
-        foreach (var block in GoSpansOracle.Run(files))
+        foreach (var block in GoSpansOracle.Run(go, files))
         {
             batch.Add(block);
-            if (batch.Count == 256) Flush(batch, summary);
+            if (batch.Count == 256) Flush(batch, version, summary);
         }
-        Flush(batch, summary);
+        Flush(batch, version, summary);
         return summary;
     }
 
-    private static void Flush(List<GoSpansOracle.Block> batch, Summary summary)
+    private static void Flush(List<GoSpansOracle.Block> batch, GoVersion version, Summary summary)
     {
         var results = new Mismatch?[batch.Count];
         var rejected = new bool[batch.Count];
-        Parallel.For(0, batch.Count, i => results[i] = CompareOne(batch[i], out rejected[i]));
+        Parallel.For(0, batch.Count, i => results[i] = CompareOne(batch[i], version, out rejected[i]));
         for (int i = 0; i < batch.Count; i++)
         {
             summary.Files++;
@@ -52,9 +54,9 @@ public sealed class GoParserConformanceTests(ITestOutputHelper output)
         batch.Clear();
     }
 
-    private static Mismatch? CompareOne(GoSpansOracle.Block block, out bool weRejected)
+    private static Mismatch? CompareOne(GoSpansOracle.Block block, GoVersion version, out bool weRejected)
     {
-        var parsed = GoParser.ParseFile(block.Path, File.ReadAllBytes(block.Path));
+        var parsed = GoParser.ParseFile(block.Path, File.ReadAllBytes(block.Path), version);
         weRejected = parsed.HasErrors;
         if (block.Lines == null)
             return parsed.HasErrors ? null : new Mismatch(block.Path, "go/parser rejects it, mapscope accepts it");
@@ -73,18 +75,18 @@ public sealed class GoParserConformanceTests(ITestOutputHelper output)
             $"spans differ (ours {ours.Count} lines, go/parser {theirs.Count}); only ours: [{string.Join("; ", onlyOurs)}] only go/parser: [{string.Join("; ", onlyTheirs)}]");
     }
 
-    [SkippableFact]
-    public void EveryFileOfGoRootSrcParsesLikeGoParser()
+    [SkippableTheory, MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void EveryFileOfGoRootSrcParsesLikeGoParser(string release)
     {
-        var src = GoToolchain.RequireGoRootSrc();
-        var files = Directory.EnumerateFiles(src, "*.go", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        var go = GoToolchain.Require(release);
+        var files = Directory.EnumerateFiles(go.Src, "*.go", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Where(f => File.Exists(f))
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var summary = Compare(files);
-        output.WriteLine("GOROOT/src conformance: " + summary);
-        Console.WriteLine("GOROOT/src conformance: " + summary);
+        var summary = Compare(go, files);
+        output.WriteLine($"{go} GOROOT/src conformance: {summary}");
+        Console.WriteLine($"{go} GOROOT/src conformance: {summary}");
 
         var report = new StringBuilder();
         foreach (var m in summary.Mismatches.Take(30)) report.Append('\n').Append(m.Path).Append(": ").Append(m.Detail);
@@ -97,12 +99,12 @@ public sealed class GoParserConformanceTests(ITestOutputHelper output)
 /// <summary>Mutated real files through both parsers: the same verdict, and the same spans where accepted.</summary>
 public sealed class MutatedConformanceTests(ITestOutputHelper output)
 {
-    [SkippableFact]
-    public void MutatedFilesGetTheSameVerdictAsGoParser()
+    [SkippableTheory, MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void MutatedFilesGetTheSameVerdictAsGoParser(string release)
     {
-        var src = GoToolchain.RequireGoRootSrc();
+        var go = GoToolchain.Require(release);
         var seeds = RobustnessTests.RealFiles();
-        var std = Directory.EnumerateFiles(Path.Combine(src, "go"), "*.go", SearchOption.AllDirectories)
+        var std = Directory.EnumerateFiles(Path.Combine(go.Src, "go"), "*.go", SearchOption.AllDirectories)
             .Where(f => !f.Contains("testdata", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(60);
         seeds.AddRange(std.Select(f => (f, File.ReadAllBytes(f))));
 
@@ -120,9 +122,9 @@ public sealed class MutatedConformanceTests(ITestOutputHelper output)
                     files.Add(name);
                 }
             }
-            var summary = GoParserConformanceTests.Compare(files);
-            output.WriteLine("mutated conformance: " + summary);
-            Console.WriteLine("mutated conformance: " + summary);
+            var summary = GoParserConformanceTests.Compare(go, files);
+            output.WriteLine($"{go} mutated conformance: {summary}");
+            Console.WriteLine($"{go} mutated conformance: {summary}");
             var report = string.Join("\n", summary.Mismatches.Take(20).Select(m => m.Path + ": " + m.Detail));
             Assert.True(summary.Mismatches.Count == 0, summary + "\n" + report);
             Assert.True(summary.GoRejected > 500 && summary.GoAccepted > 100, summary.ToString());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using MapScope.TestSupport;
 
@@ -6,24 +7,27 @@ namespace MapScope.Syntax.Tests.Conformance;
 /// <summary>Builds and runs tests/gotools/gospans, the go/parser oracle for the spans format.</summary>
 internal static class GoSpansOracle
 {
-    private static readonly Lazy<string> Binary = new(Build);
+    // one binary per toolchain: go/parser is the one of the Go release that built it
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Binaries = new(StringComparer.Ordinal);
 
-    private static string Build()
+    private static string Build(GoInstall go)
     {
-        var go = GoToolchain.Require();
-        var output = Path.Combine(Path.GetTempPath(), $"mapscope-gospans-{Environment.ProcessId}");
+        var output = Path.Combine(Path.GetTempPath(), $"mapscope-gospans-{go.Release}-{Environment.ProcessId}");
         GoToolchain.Run(go, $"build -o \"{output}\" .", RepoPaths.Combine("tests", "gotools", "gospans"),
-            new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GO111MODULE"] = "on", ["GOTOOLCHAIN"] = "local" });
+            new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GO111MODULE"] = "on" });
         return output;
     }
+
+    /// <summary>The oracle built with the given toolchain (built once per test run).</summary>
+    public static string Binary(GoInstall go) => Binaries.GetOrAdd(go.GoRoot, _ => new Lazy<string>(() => Build(go))).Value;
 
     /// <summary>One file's oracle verdict: null lines when go/parser rejected it.</summary>
     public sealed record Block(string Path, List<string>? Lines);
 
-    /// <summary>Streams the oracle's output for the given files, one block per file, in order.</summary>
-    public static IEnumerable<Block> Run(IReadOnlyList<string> files)
+    /// <summary>Streams the oracle's output (go/parser of that toolchain) for the files, one block per file, in order.</summary>
+    public static IEnumerable<Block> Run(GoInstall go, IReadOnlyList<string> files)
     {
-        var psi = new ProcessStartInfo(Binary.Value, "-")
+        var psi = new ProcessStartInfo(Binary(go), "-")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
