@@ -13,6 +13,7 @@ public static class RuleSet
     [
         new NilMapWrite.NilMapWriteAnalyzer(),
         new ConcurrentMapAccess.ConcurrentMapAccessAnalyzer(),
+        new InconsistentMapLock.InconsistentMapLockAnalyzer(),
         new RLockMapWrite.RLockMapWriteAnalyzer(),
         new SyncMapCheckThenAct.SyncMapCheckThenActAnalyzer(),
         new RangeInsert.RangeInsertAnalyzer(),

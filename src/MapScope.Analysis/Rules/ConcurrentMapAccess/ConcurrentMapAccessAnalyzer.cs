@@ -10,7 +10,7 @@ namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
 public sealed class ConcurrentMapAccessAnalyzer : Analyzer
 {
     public override string Id => "concurrent-map-access";
-    public override string Title => "shared map accessed from concurrent code without its lock";
+    public override string Title => "shared map written from concurrent code without a lock";
     public override Severity DefaultSeverity => Severity.Error;
 
     public override string Doc => """
@@ -26,18 +26,9 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         - a package-level map, from a function started with `go`, when the `go` statement is in a loop or other
           code of the package (outside what the goroutine runs, and after the `go` statement) also uses the map.
 
-        - a map (a struct field or a package-level variable) whose other accesses hold one mutex — the mutex
-          most of them hold, or the one a comment names (`// guarded by mu`, `mu sync.Mutex // protects m`) —
-          written or deleted from without it: a lazy initialisation, a deferred cleanup, a getter
-          that forgot the lock, a helper called before the lock is taken, a method holding another mutex. Helpers
-          that every caller calls with the lock held count as holding it; so do functions named `…Locked`.
-          Unguarded reads and iterations are reported when the guard is documented in a comment (and the map is
-          written somewhere): with an inferred guard they are too often ordered by conventions the code does not show
-          (register before serving).
-
         Not reported: writes with a lock held (including `defer mu.Unlock()`), `sync.Map`, maps confined to one
-        goroutine, accesses through a value the function created itself (a constructor filling its struct),
-        `init`, test files, and code in other packages.
+        goroutine, writes in closures (they may run anywhere), and code in other packages. Maps whose other
+        accesses hold a mutex are the rule inconsistent-map-lock's.
 
         Fix: guard every access to the map with one `sync.Mutex` (or `RWMutex`, with `Lock` for writes), use
         `sync.Map` for caches written once and read often, or give the map to a single goroutine and send it
@@ -69,7 +60,6 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
     {
         var reported = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         ReportUnlockedEntryWrites(pass, reported);
-        InconsistentLocking.Run(pass, reported);
     }
 
     /// <summary>Writes with no mutex held reached from HTTP handlers and goroutines.</summary>

@@ -6,7 +6,7 @@ using MapScope.Syntax;
 using MapScope.Syntax.Ast;
 using Object = MapScope.Semantics.Types.Object;
 
-namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
+namespace MapScope.Analysis.Rules.InconsistentMapLock;
 
 /// <summary>
 /// Which map: a field of a struct type of this package (Owner = the type's name, Field = the field), or a

@@ -4,7 +4,7 @@ using MapScope.Analysis.Rules.Shared;
 using MapScope.Semantics.Types;
 using MapScope.Syntax.Ast;
 
-namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
+namespace MapScope.Analysis.Rules.InconsistentMapLock;
 
 /// <summary>
 /// Guards documented next to struct fields, the Go convention: <c>m map[K]V // guarded by mu</c>,

@@ -4,7 +4,7 @@ using MapScope.Semantics.Maps;
 using MapScope.Syntax;
 using MapScope.Syntax.Ast;
 
-namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
+namespace MapScope.Analysis.Rules.InconsistentMapLock;
 
 /// <summary>
 /// Lockset inference (Eraser, RacerD): a shared map whose accesses are mostly made with one mutex held is
@@ -32,9 +32,12 @@ internal static class InconsistentLocking
             if (!list.Any(a => a.Op.IsWrite)) continue; // only reads: no race the runtime traps
             var doc = documented.TryGetValue(group.Key, out var d) ? d : null;
             if (Guard(list, doc) is not { } guard) continue;
-            // Unguarded reads of a map whose guard is only inferred were mostly happens-before conventions on real
-            // code (register before serving, values not yet published): report them only under a documented guard.
-            bool readsToo = guard == doc;
+            // Unguarded reads of a map whose guard is only inferred from a majority were mostly happens-before
+            // conventions on real code (register before serving, values not yet published). Report them under a
+            // documented guard, or when every write — at least two — holds the guard: the writers' own statement
+            // that the map is shared.
+            var writes = list.Where(a => a.Op.IsWrite).ToList();
+            bool readsToo = guard == doc || writes.Count >= 2 && writes.All(w => w.Guards.ContainsKey(guard));
             if (guard.StartsWith("abs:", StringComparison.Ordinal))
             {
                 // a lock of an enclosing struct guards only the maps reached through that struct
