@@ -52,7 +52,7 @@ public sealed partial class Checker
             if (recursive) sig = Generics.Rename(sig, _instances);
             var paramTypes = new Type?[argTypes.Count];
             for (int i = 0; i < paramTypes.Length; i++) paramTypes[i] = ParamType(sig, i, spread);
-            var map = Generics.Infer(sig.TypeParams, paramTypes, argTypes, _instances);
+            var map = Generics.Infer(sig.TypeParams, paramTypes, argTypes, _instances, Options.UntypedMaxKind);
             if (map == null) return UnknownType.Instance;
             sig = (Signature)Generics.Subst(sig, map, _instances);
             Record(call.Fun, sig);

@@ -15,7 +15,17 @@ public sealed record CheckerOptions
     /// </summary>
     public bool Aliases { get; init; }
 
+    /// <summary>
+    /// Untyped constant arguments of one type parameter infer the default type of their largest kind
+    /// (Pair(1, 2.5): float64), as from Go 1.21; before, differing kinds fail inference.
+    /// </summary>
+    public bool UntypedMaxKind { get; init; }
+
     /// <summary>go/types' defaults for a tool built by a Go release ("1.24", "go1.24.4"); unknown releases get <see cref="Default"/>.</summary>
-    public static CheckerOptions ForGoRelease(string? release) =>
-        GoVersions.Minor(release) is >= 23 ? new CheckerOptions { Aliases = true } : Default;
+    public static CheckerOptions ForGoRelease(string? release) => GoVersions.Minor(release) switch
+    {
+        >= 23 => new CheckerOptions { Aliases = true, UntypedMaxKind = true },
+        >= 21 => new CheckerOptions { UntypedMaxKind = true },
+        _ => Default,
+    };
 }

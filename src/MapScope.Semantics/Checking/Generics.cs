@@ -115,7 +115,7 @@ internal static class Generics
             var eu = Alias.Unalias(e is LazyType l ? l.Value : e);
             if (eu.Underlying is Interface inner)
             {
-                if (inner.Unions.Count == 0 && !inner.Embeddeds.Any(x => Alias.Unalias(x).Underlying is not Interface)) continue; // methods only
+                if (inner.Unions.Count == 0 && OnlyInterfaces(inner.Embeddeds)) continue; // methods only
                 restricting++;
                 found = CoreTermOf(eu, depth + 1);
             }
@@ -126,6 +126,13 @@ internal static class Generics
             }
         }
         return restricting == 1 ? found : null;
+    }
+
+    private static bool OnlyInterfaces(List<Type> embeddeds)
+    {
+        foreach (var x in embeddeds)
+            if (Alias.Unalias(x).Underlying is not Interface) return false;
+        return true;
     }
 
     /// <summary>A generic type named without type arguments (only valid where it is instantiated).</summary>
@@ -250,7 +257,7 @@ internal static class Generics
     /// untyped constants, and finally type arguments that mention other type parameters are simplified.
     /// Returns null when some type parameter stays unbound: the call then has no known type.
     /// </summary>
-    public static Dictionary<TypeParam, Type>? Infer(IReadOnlyList<TypeParam> tparams, IReadOnlyList<Type?> paramTypes, IReadOnlyList<Type> argTypes, Dictionary<string, Named> cache)
+    public static Dictionary<TypeParam, Type>? Infer(IReadOnlyList<TypeParam> tparams, IReadOnlyList<Type?> paramTypes, IReadOnlyList<Type> argTypes, Dictionary<string, Named> cache, bool untypedMaxKind)
     {
         var map = new Dictionary<TypeParam, Type>(ReferenceEqualityComparer.Instance);
         List<int>? untyped = null;
@@ -288,7 +295,9 @@ internal static class Generics
                 if (map.ContainsKey(tp)) continue;
                 var b = (Basic)argTypes[i];
                 max ??= new Dictionary<TypeParam, Basic>(ReferenceEqualityComparer.Instance);
-                if (!max.TryGetValue(tp, out var m) || b.Kind > m.Kind) max[tp] = b;
+                if (!max.TryGetValue(tp, out var m)) max[tp] = b;
+                else if (m.Kind != b.Kind && !untypedMaxKind) return null; // before Go 1.21: mismatched types
+                else if (b.Kind > m.Kind) max[tp] = b;
             }
             if (max != null)
                 foreach (var (tp, b) in max) map[tp] = Universe.Default(b);

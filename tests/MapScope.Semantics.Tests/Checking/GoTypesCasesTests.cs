@@ -144,6 +144,96 @@ public sealed class GoTypesCasesTests(ITestOutputHelper output)
             }
             """, _ => ["a.go:13:6\t237\tmap[string]int"]),
 
+        // untyped constants (Go 1.21 takes the largest kind), the defined type among the arguments,
+        // recursion, methods of generic types, results spread into arguments
+        new("more", 19, false, """
+            package more
+
+            func Make[K comparable, V any](k K, v V) map[K]V { return nil }
+
+            func Pair[T any](a, b T) map[T]T { return nil }
+
+            func Merge[M ~map[K]V, K comparable, V any](a, b M) M { return a }
+
+            type Counts map[string]int
+
+            func Rec[K comparable, V any](m map[K]V, n int) map[K]V {
+            	if n == 0 {
+            		return m
+            	}
+            	return Rec(m, n-1)
+            }
+
+            type Box[K comparable, V any] struct{ m map[K]V }
+
+            func (b *Box[K, V]) Copy() map[K]V { return Merge(b.m, b.m) }
+
+            func two() (map[string]int, map[string]int) { return nil, nil }
+
+            func f(c Counts, b *Box[int, string]) {
+            	_ = Make("a", 1)
+            	_ = Pair(1, 2.5)
+            	var x float32
+            	_ = Pair(1, x)
+            	_ = Merge(map[string]int{}, c)
+            	_ = Merge(c, map[string]int{})
+            	_ = b.Copy()
+            	_ = Merge(two())
+            }
+            """, r => [
+                "a.go:13:10\t305\tmap[K]V", "a.go:15:13\t322\tmap[K]V", "a.go:15:9\t328\tmap[K]V", "a.go:20:45\t442\tmap[K]V",
+                "a.go:20:51\t436\tmap[K]V", "a.go:20:56\t441\tmap[K]V", "a.go:25:6\t568\tmap[string]int",
+                .. (r >= 21 ? ["a.go:26:6\t586\tmap[float64]float64"] : Array.Empty<string>()),
+                "a.go:28:6\t617\tmap[float32]float32", "a.go:29:12\t645\tmap[string]int", "a.go:29:30\t648\texample.com/r/more.Counts",
+                "a.go:29:6\t649\texample.com/r/more.Counts", "a.go:30:12\t662\texample.com/r/more.Counts", "a.go:30:15\t680\tmap[string]int",
+                "a.go:30:6\t681\texample.com/r/more.Counts", "a.go:31:6\t695\tmap[int]string", "a.go:32:6\t713\tmap[string]int",
+            ]),
+
+        // aliases of pointers and receivers, embedded through an alias, aliases as type arguments
+        new("aliasuse", 19, false, """
+            package aliasuse
+
+            type T struct{ m map[string]int }
+
+            type PT = *T
+
+            type A = T
+
+            func (a A) M() map[string]int { return a.m }
+
+            type E struct {
+            	A
+            }
+
+            type M = map[string]int
+
+            func Clone[Map ~map[K]V, K comparable, V any](m Map) Map { return m }
+
+            type G[K comparable] map[K]M
+
+            func f(p PT, e E, x M, g G[string]) {
+            	_ = p.m
+            	_ = e.M()
+            	_ = e.m
+            	_ = Clone(x)
+            	_ = g["a"]
+            	_ = G[M]{}
+            	for k, v := range x {
+            		_, _ = k, v
+            	}
+            }
+            """, r =>
+            {
+                var m = r >= 23 ? "example.com/r/aliasuse.M" : "map[string]int";
+                return
+                [
+                    "a.go:22:6\t319\tmap[string]int", "a.go:23:6\t330\tmap[string]int", "a.go:24:6\t339\tmap[string]int",
+                    $"a.go:25:12\t352\t{m}", $"a.go:25:6\t353\t{m}", "a.go:26:6\t360\texample.com/r/aliasuse.G[string]",
+                    $"a.go:26:6\t365\t{m}", $"a.go:27:6\t377\texample.com/r/aliasuse.G[{m}]", $"a.go:28:20\t398\t{m}",
+                    "a.go:9:40\t121\tmap[string]int",
+                ];
+            }),
+
         new("mapsall", 23, true, """
             package mapsall
 
