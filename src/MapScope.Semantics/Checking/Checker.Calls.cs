@@ -17,7 +17,7 @@ public sealed partial class Checker
         if (fun.IsType)
         {
             foreach (var a in call.Args) ExprType(a, scope, fun.Type);
-            return fun.Type;
+            return Generics.IsUninstantiated(fun.Type) ? UnknownType.Instance : fun.Type;
         }
         if (fun.Builtin is { } b) return BuiltinCall(b.Name, call, scope);
 
@@ -32,24 +32,30 @@ public sealed partial class Checker
 
         if (sig.TypeParams.Count > 0)
         {
-            // infer type arguments from the arguments' types
+            // infer type arguments from the arguments' types; a type parameter left unbound makes the
+            // call's type unknown (never a type that mentions the callee's type parameters)
             var argTypes = new List<Type>();
+            bool spread = call.EllipsisPos >= 0;
             for (int i = 0; i < call.Args.Count; i++)
             {
-                var pt = ParamType(sig, i, call.EllipsisPos >= 0);
-                argTypes.Add(ExprType(call.Args[i], scope, pt is TypeParam ? null : pt));
+                var pt = ParamType(sig, i, spread);
+                argTypes.Add(ExprType(call.Args[i], scope, pt != null && Generics.Mentions(pt, sig.TypeParams) ? null : pt));
             }
-            var map = new Dictionary<TypeParam, Type>(ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < argTypes.Count; i++)
+            if (argTypes.Count == 1 && sig.Params.Count > 1 && argTypes[0] is Tuple many)
             {
-                var pt = ParamType(sig, i, call.EllipsisPos >= 0);
-                if (pt != null) Generics.Unify(pt, argTypes[i], map);
+                // f(g()) with g returning several values
+                argTypes.Clear();
+                for (int i = 0; i < many.Count; i++) argTypes.Add(many[i]);
             }
-            if (map.Count > 0)
-            {
-                sig = (Signature)Generics.Subst(sig, map, _instances);
-                Record(call.Fun, sig);
-            }
+            bool recursive = false;
+            foreach (var at in argTypes) recursive |= Generics.Mentions(at, sig.TypeParams);
+            if (recursive) sig = Generics.Rename(sig, _instances);
+            var paramTypes = new Type?[argTypes.Count];
+            for (int i = 0; i < paramTypes.Length; i++) paramTypes[i] = ParamType(sig, i, spread);
+            var map = Generics.Infer(sig.TypeParams, paramTypes, argTypes, _instances, Options.UntypedMaxKind);
+            if (map == null) return UnknownType.Instance;
+            sig = (Signature)Generics.Subst(sig, map, _instances);
+            Record(call.Fun, sig);
         }
         else
         {

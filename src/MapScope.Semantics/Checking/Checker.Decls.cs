@@ -145,9 +145,24 @@ public sealed partial class Checker
     {
         var tn = new TypeName(spec.Name.Name, Pkg, spec.Name.Pos) { File = file };
         into.Insert(tn);
-        if (spec.Assign >= 0 && spec.TypeParams == null)
+        if (spec.Assign >= 0 && spec.TypeParams == null && !Options.Aliases)
         {
             tn.Resolve = () => TypeOf(spec.Type, lookup);
+            return;
+        }
+        if (spec.Assign >= 0)
+        {
+            // kept as an alias type; a generic alias is one even without Options.Aliases, so that its
+            // instances can expand to the aliased type (Instantiate)
+            var alias = new Alias(tn);
+            var aliasScope = lookup;
+            if (spec.TypeParams != null)
+            {
+                aliasScope = new Scope(lookup);
+                DeclareTypeParams(spec.TypeParams, aliasScope, alias.TypeParams);
+            }
+            alias.Resolve = () => TypeOf(spec.Type, aliasScope);
+            tn.SetType(alias);
             return;
         }
         var named = new Named(tn);
@@ -217,7 +232,7 @@ public sealed partial class Checker
             recvTypeArgs = il.Indices;
             baseExpr = il.X;
         }
-        if (baseExpr is not Ident baseName || Pkg.Scope.LookupLocal(baseName.Name) is not TypeName { Type: Named named })
+        if (baseExpr is not Ident baseName || Pkg.Scope.LookupLocal(baseName.Name) is not TypeName tn || Alias.Unalias(tn.Type) is not Named named)
         {
             fn.Resolve = () => FuncSignature(fd, fileScope, null);
             return;

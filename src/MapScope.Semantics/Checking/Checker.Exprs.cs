@@ -17,8 +17,12 @@ public sealed partial class Checker
 {
     private readonly Dictionary<string, Named> _instances = new(StringComparer.Ordinal);
 
-    private Type Instantiate(Type gen, List<Type> args) =>
-        gen is Named { TypeParams.Count: > 0 } n ? Generics.Instantiate(n, args, _instances) : UnknownType.Instance;
+    private Type Instantiate(Type gen, List<Type> args) => gen switch
+    {
+        Named { TypeParams.Count: > 0 } n => Generics.Instantiate(n, args, _instances),
+        Alias { TypeParams.Count: > 0 } a => Generics.InstantiateAlias(a, args, _instances, Options.Aliases),
+        _ => UnknownType.Instance,
+    };
 
     /// <summary>Evaluates e as an expression or a type (call targets, selector bases, builtin arguments).</summary>
     private Operand ExprOrType(Expr e, Scope scope)
@@ -256,14 +260,7 @@ public sealed partial class Checker
     }
 
     /// <summary>The underlying type, or for a type parameter the single underlying type of its constraint's terms.</summary>
-    private static Type CoreType(Type t)
-    {
-        if (t is not TypeParam tp) return t.Underlying;
-        var c = tp.Constraint is LazyType lt ? lt.Value : tp.Constraint;
-        if (c.Underlying is Interface it && it.Unions.Count == 1 && it.Unions[0].Length == 1) return it.Unions[0][0].Type.Underlying;
-        if (c.Underlying is Interface it2 && it2.Embeddeds.Count == 1 && it2.Methods.Count == 0) return CoreType(it2.Embeddeds[0]);
-        return UnknownType.Instance;
-    }
+    private static Type CoreType(Type t) => Generics.CoreType(t);
 
     private Type CompositeLiteral(CompositeLit cl, Scope scope, Type? expected)
     {
@@ -277,6 +274,8 @@ public sealed partial class Checker
         else t = expected ?? UnknownType.Instance;
         // an elided &T{...} element: the expected type is the pointer
         if (cl.Type == null && t.Underlying is Pointer p) t = p.Elem;
+        // G{...} of a generic type without type arguments is an error: its K and V are bound to nothing
+        if (Generics.IsUninstantiated(t)) t = UnknownType.Instance;
 
         switch (CoreType(t))
         {

@@ -22,7 +22,7 @@ public sealed partial class Checker
             while (rt is StarExpr or ParenExpr) rt = rt is StarExpr s ? s.X : ((ParenExpr)rt).X;
             List<Expr> targs = rt is IndexExpr ix ? [ix.Index] : rt is IndexListExpr il ? il.Indices : [];
             var baseName = rt is IndexExpr ix2 ? ix2.X : rt is IndexListExpr il2 ? il2.X : rt;
-            if (baseName is Ident bn && Pkg.Scope.LookupLocal(bn.Name) is TypeName { Type: Named named })
+            if (baseName is Ident bn && Pkg.Scope.LookupLocal(bn.Name) is TypeName rtn && Alias.Unalias(rtn.Type) is Named named)
             {
                 for (int i = 0; i < targs.Count && i < named.TypeParams.Count; i++)
                 {
@@ -36,7 +36,15 @@ public sealed partial class Checker
             }
             DeclareParams(recv, scope);
         }
-        if (fd.Type.TypeParams != null) DeclareTypeParams(fd.Type.TypeParams, scope, []);
+        if (fd.Type.TypeParams != null)
+        {
+            // the body sees the signature's own type parameters, as go/types: a generic function's
+            // P[K, V] parameter and the same type in its body are one type
+            if (fd.Recv == null && Pkg.Scope.LookupLocal(fd.Name.Name) is Func fn && fn.Pos == fd.Name.Pos
+                && fn.Signature.TypeParams.Count > 0)
+                foreach (var tp in fn.Signature.TypeParams) scope.Insert(tp.Obj);
+            else DeclareTypeParams(fd.Type.TypeParams, scope, []);
+        }
         CheckBody(fd.Type, fd.Body!, scope, scope);
     }
 

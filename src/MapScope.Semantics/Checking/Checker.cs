@@ -22,6 +22,7 @@ public sealed partial class Checker
     private bool _record;
 
     public Package Pkg { get; }
+    public CheckerOptions Options { get; }
     public string Dir { get; }
 
     /// <summary>Types of the value (non-type) expressions of this package's code, after <see cref="CheckBodies"/>.</summary>
@@ -38,9 +39,10 @@ public sealed partial class Checker
 
     public IReadOnlyList<ParsedFile> Files => _files;
 
-    public Checker(string importPath, string dir, IReadOnlyList<ParsedFile> files, IImporter importer)
+    public Checker(string importPath, string dir, IReadOnlyList<ParsedFile> files, IImporter importer, CheckerOptions? options = null)
     {
         _importer = importer;
+        Options = options ?? CheckerOptions.Default;
         _files = [.. files];
         Dir = dir;
         var name = files.Count > 0 ? files[0].File.Name.Name : "";
@@ -50,10 +52,10 @@ public sealed partial class Checker
     }
 
     /// <summary>Parses a package's files and collects its declarations (bodies are not checked).</summary>
-    public static Checker ForSource(PackageSource src, IImporter importer, Func<string, ParsedFile>? parse = null)
+    public static Checker ForSource(PackageSource src, IImporter importer, Func<string, ParsedFile>? parse = null, CheckerOptions? options = null)
     {
         var parsed = src.Files.Select(f => parse != null ? parse(f) : GoParser.ParseFile(f, ReadFile(f))).ToList();
-        return new Checker(src.ImportPath, src.Dir, parsed, importer);
+        return new Checker(src.ImportPath, src.Dir, parsed, importer, options);
     }
 
     /// <summary>A source file's bytes; an unreadable file reads as empty (the package then lacks its declarations).</summary>

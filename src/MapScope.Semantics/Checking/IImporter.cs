@@ -25,6 +25,9 @@ public sealed class SourceImporter(Func<string, string, PackageSource?> resolve,
 {
     private readonly Dictionary<string, Checker?> _checkers = new(StringComparer.Ordinal);
 
+    /// <summary>The options every package imported through this importer is checked with.</summary>
+    public CheckerOptions Options { get; init; } = CheckerOptions.Default;
+
     /// <summary>The checker of a package, creating it on first use (its declarations collected, bodies unchecked).</summary>
     public Checker? CheckerFor(string path, string fromDir)
     {
@@ -42,7 +45,7 @@ public sealed class SourceImporter(Func<string, string, PackageSource?> resolve,
         if (!_checkers.TryGetValue(src.ImportPath, out var checker))
         {
             _checkers[src.ImportPath] = null; // import cycle guard
-            checker = Checker.ForSource(src, this, parse);
+            checker = Checker.ForSource(src, this, parse, Options);
             _checkers[src.ImportPath] = checker;
         }
         return checker?.Pkg;

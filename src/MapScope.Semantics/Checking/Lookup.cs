@@ -11,7 +11,8 @@ internal static class Lookup
 {
     public static (Object? Obj, Type Type) FieldOrMethod(Type t, string name, Dictionary<string, Named> cache)
     {
-        if (t is Pointer { Elem: var e } && (e is Named || e.Underlying is Struct)) t = e;
+        t = Alias.Unalias(t);
+        if (t is Pointer { Elem: var pe } && Alias.Unalias(pe) is var e && (e is Named || e.Underlying is Struct)) t = e;
         var level = new List<Type> { t };
         var seen = new HashSet<Type>(ReferenceEqualityComparer.Instance);
         for (int depth = 0; depth < 8 && level.Count > 0; depth++)
@@ -40,8 +41,8 @@ internal static class Lookup
                             if (f.Name == name) found ??= (f, f.Type);
                             if (f.Embedded)
                             {
-                                var ft = f.Type is Pointer p ? p.Elem : f.Type;
-                                next.Add(ft);
+                                var ft = Alias.Unalias(f.Type);
+                                next.Add(ft is Pointer p ? Alias.Unalias(p.Elem) : ft);
                             }
                         }
                         break;
@@ -65,7 +66,7 @@ internal static class Lookup
         {
             if (e.Underlying is Interface inner && InterfaceMethod(inner, name, cache, depth + 1) is { } f)
             {
-                if (e is Named { Origin: { } origin } n)
+                if (Alias.Unalias(e) is Named { Origin: { } origin } n)
                 {
                     var sub = new Func(f.Name, f.Pkg, f.Pos);
                     sub.SetSignature((Signature)Generics.Subst(f.Signature, Generics.Bind(origin.TypeParams, n.TypeArgs), cache));

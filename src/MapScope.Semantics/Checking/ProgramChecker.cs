@@ -14,15 +14,17 @@ public sealed class ProgramChecker
     private readonly Dictionary<string, GoPackage> _byDir = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ParsedFile> _parsed = new(StringComparer.Ordinal);
     private readonly SourceImporter _importer;
+    private readonly CheckerOptions _options;
 
-    public ProgramChecker(IReadOnlyList<GoPackage> packages)
+    public ProgramChecker(IReadOnlyList<GoPackage> packages, CheckerOptions? options = null)
     {
+        _options = options ?? CheckerOptions.Default;
         foreach (var p in packages)
         {
             _byPath[p.ImportPath] = p;
             _byDir.TryAdd(p.Dir, p);
         }
-        _importer = new SourceImporter(Resolve, ParseCached);
+        _importer = new SourceImporter(Resolve, ParseCached) { Options = _options };
     }
 
     /// <summary>Parses every file of the program on all cores.</summary>
@@ -65,7 +67,7 @@ public sealed class ProgramChecker
         var threads = new Thread[Math.Max(1, Math.Min(workers, packages.Count))];
         for (int w = 0; w < threads.Length; w++)
         {
-            var importer = w == 0 ? _importer : new SourceImporter(Resolve, ParseCached);
+            var importer = w == 0 ? _importer : new SourceImporter(Resolve, ParseCached) { Options = _options };
             threads[w] = new Thread(() =>
             {
                 try

@@ -156,6 +156,61 @@ public sealed class Named(TypeName obj) : Type
     public void SetUnderlying(Type t) => _underlying = t;
 }
 
+/// <summary>
+/// An alias type (type A = T, or a generic alias's instance A[int]), kept as go/types does with
+/// GODEBUG gotypesalias=1: it prints by its own name, and everything that asks for identity or the
+/// underlying type looks through it (<see cref="Unalias"/>). Only created when the checker is asked to
+/// model aliases; otherwise an alias name denotes its target directly, as in go/types before Go 1.23.
+/// </summary>
+public sealed class Alias(TypeName obj) : Type
+{
+    private Type? _rhs;
+    private Type? _target;
+
+    public TypeName Obj { get; } = obj;
+    /// <summary>A generic alias's type parameters.</summary>
+    public List<TypeParam> TypeParams { get; } = [];
+    /// <summary>For an instance of a generic alias: the generic alias and its type arguments.</summary>
+    public Alias? Origin { get; init; }
+    public IReadOnlyList<Type> TypeArgs { get; init; } = [];
+
+    /// <summary>Computes the aliased type on first use (declarations are checked lazily).</summary>
+    public Func<Type>? Resolve { get; set; }
+
+    /// <summary>The type on the right of the '=' (itself possibly an alias).</summary>
+    public Type Rhs
+    {
+        get
+        {
+            if (_rhs != null) return _rhs;
+            if (Resolve is { } r)
+            {
+                Resolve = null;
+                _rhs = UnknownType.Instance; // a cycle sees unknown, never loops
+                _rhs = r();
+            }
+            return _rhs ?? UnknownType.Instance;
+        }
+    }
+
+    /// <summary>The type the alias finally denotes: never an alias.</summary>
+    public Type Target
+    {
+        get
+        {
+            if (_target != null) return _target;
+            var t = Rhs;
+            for (int i = 0; i < 64 && t is Alias a; i++) t = a.Rhs;
+            return _target = t is Alias ? UnknownType.Instance : t;
+        }
+    }
+
+    public override Type Underlying => Target.Underlying;
+
+    /// <summary>The type t denotes with every alias resolved (go/types' Unalias).</summary>
+    public static Type Unalias(Type t) => t is Alias a ? a.Target : t;
+}
+
 /// <summary>Writes types as go/types' TypeString(t, nil) does: full package paths, e.g. map[string]*net/http.Cookie.</summary>
 public static class TypeString
 {
@@ -166,7 +221,18 @@ public static class TypeString
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, Type t, int depth)
+    /// <summary>
+    /// A string that tells types apart where their TypeStrings agree: type parameters carry their
+    /// identity (two functions' K are different types), for caches of instances.
+    /// </summary>
+    internal static string Key(Type t)
+    {
+        var sb = new StringBuilder();
+        Write(sb, t, 0, key: true);
+        return sb.ToString();
+    }
+
+    private static void Write(StringBuilder sb, Type t, int depth, bool key = false)
     {
         if (depth > 64)
         {
@@ -177,20 +243,20 @@ public static class TypeString
         {
             case UnknownType: sb.Append("invalid type"); break;
             case Basic b: sb.Append(b.Name); break;
-            case Pointer p: sb.Append('*'); Write(sb, p.Elem, depth + 1); break;
-            case Slice s: sb.Append("[]"); Write(sb, s.Elem, depth + 1); break;
-            case Array a: sb.Append('[').Append(a.Len < 0 ? "?" : a.Len.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']'); Write(sb, a.Elem, depth + 1); break;
-            case Map m: sb.Append("map["); Write(sb, m.Key, depth + 1); sb.Append(']'); Write(sb, m.Elem, depth + 1); break;
+            case Pointer p: sb.Append('*'); Write(sb, p.Elem, depth + 1, key); break;
+            case Slice s: sb.Append("[]"); Write(sb, s.Elem, depth + 1, key); break;
+            case Array a: sb.Append('[').Append(a.Len < 0 ? "?" : a.Len.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']'); Write(sb, a.Elem, depth + 1, key); break;
+            case Map m: sb.Append("map["); Write(sb, m.Key, depth + 1, key); sb.Append(']'); Write(sb, m.Elem, depth + 1, key); break;
             case Chan c:
                 sb.Append(c.Dir switch { ChanDir.SendOnly => "chan<- ", ChanDir.RecvOnly => "<-chan ", _ => "chan " });
                 // chan (<-chan T) needs parentheses
                 bool paren = c.Dir == ChanDir.SendRecv && c.Elem is Chan { Dir: ChanDir.RecvOnly };
                 if (paren) sb.Append('(');
-                Write(sb, c.Elem, depth + 1);
+                Write(sb, c.Elem, depth + 1, key);
                 if (paren) sb.Append(')');
                 break;
-            case Tuple tu: WriteTuple(sb, tu, false, depth); break;
-            case Signature sig: sb.Append("func"); WriteSignature(sb, sig, depth); break;
+            case Tuple tu: WriteTuple(sb, tu, false, depth, key); break;
+            case Signature sig: sb.Append("func"); WriteSignature(sb, sig, depth, key); break;
             case Struct st:
                 sb.Append("struct{");
                 for (int i = 0; i < st.Fields.Count; i++)
@@ -198,7 +264,7 @@ public static class TypeString
                     if (i > 0) sb.Append("; ");
                     var f = st.Fields[i];
                     if (!f.Embedded) sb.Append(f.Name).Append(' ');
-                    Write(sb, f.Type, depth + 1);
+                    Write(sb, f.Type, depth + 1, key);
                     if (st.Tags[i] is { } tag) sb.Append(' ').Append(Quote(tag));
                 }
                 sb.Append('}');
@@ -213,13 +279,13 @@ public static class TypeString
                     if (!first) sb.Append("; ");
                     first = false;
                     sb.Append(m.Name);
-                    WriteSignature(sb, m.Signature, depth + 1);
+                    WriteSignature(sb, m.Signature, depth + 1, key);
                 }
                 foreach (var e in it.Embeddeds)
                 {
                     if (!first) sb.Append("; ");
                     first = false;
-                    Write(sb, e, depth + 1);
+                    Write(sb, e, depth + 1, key);
                 }
                 foreach (var union in it.Unions)
                 {
@@ -229,45 +295,56 @@ public static class TypeString
                     {
                         if (i > 0) sb.Append(" | ");
                         if (union[i].Tilde) sb.Append('~');
-                        Write(sb, union[i].Type, depth + 1);
+                        Write(sb, union[i].Type, depth + 1, key);
                     }
                 }
                 sb.Append('}');
                 break;
-            case TypeParam tp: sb.Append(tp.Obj.Name); break;
+            case TypeParam tp:
+                sb.Append(tp.Obj.Name);
+                if (key) sb.Append('#').Append(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(tp));
+                break;
+            case Alias al:
+                if (al.Obj.Pkg is { } apkg) sb.Append(apkg.Path).Append('.');
+                sb.Append(al.Obj.Name);
+                WriteTypeArgs(sb, al.TypeArgs, depth, key);
+                break;
             case Named n:
                 if (n.Obj.Pkg is { } pkg) sb.Append(pkg.Path).Append('.');
                 sb.Append(n.Obj.Name);
-                if (n.TypeArgs.Count > 0)
-                {
-                    sb.Append('[');
-                    for (int i = 0; i < n.TypeArgs.Count; i++)
-                    {
-                        if (i > 0) sb.Append(", ");
-                        Write(sb, n.TypeArgs[i], depth + 1);
-                    }
-                    sb.Append(']');
-                }
+                WriteTypeArgs(sb, n.TypeArgs, depth, key);
                 break;
             default: sb.Append(t.GetType().Name); break;
         }
     }
 
-    private static void WriteSignature(StringBuilder sb, Signature sig, int depth)
+    private static void WriteTypeArgs(StringBuilder sb, IReadOnlyList<Type> args, int depth, bool key)
     {
-        WriteTuple(sb, sig.Params, sig.Variadic, depth);
+        if (args.Count == 0) return;
+        sb.Append('[');
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            Write(sb, args[i], depth + 1, key);
+        }
+        sb.Append(']');
+    }
+
+    private static void WriteSignature(StringBuilder sb, Signature sig, int depth, bool key)
+    {
+        WriteTuple(sb, sig.Params, sig.Variadic, depth, key);
         int n = sig.Results.Count;
         if (n == 0) return;
         sb.Append(' ');
         if (n == 1 && sig.Results.Vars[0].Name == "")
         {
-            Write(sb, sig.Results[0], depth + 1);
+            Write(sb, sig.Results[0], depth + 1, key);
             return;
         }
-        WriteTuple(sb, sig.Results, false, depth);
+        WriteTuple(sb, sig.Results, false, depth, key);
     }
 
-    private static void WriteTuple(StringBuilder sb, Tuple t, bool variadic, int depth)
+    private static void WriteTuple(StringBuilder sb, Tuple t, bool variadic, int depth, bool key)
     {
         sb.Append('(');
         for (int i = 0; i < t.Count; i++)
@@ -278,9 +355,9 @@ public static class TypeString
             if (variadic && i == t.Count - 1)
             {
                 sb.Append("...");
-                Write(sb, v.Type is Slice s ? s.Elem : v.Type, depth + 1);
+                Write(sb, v.Type is Slice s ? s.Elem : v.Type, depth + 1, key);
             }
-            else Write(sb, v.Type, depth + 1);
+            else Write(sb, v.Type, depth + 1, key);
         }
         sb.Append(')');
     }

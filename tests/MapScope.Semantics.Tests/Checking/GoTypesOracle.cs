@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MapScope.Semantics.Checking;
 using MapScope.TestSupport;
@@ -7,6 +8,7 @@ namespace MapScope.Semantics.Tests.Checking;
 /// <summary>Runs tests/gotools/gotypes (go/types' view of map-typed expressions) and go list.</summary>
 internal static class GoTypesOracle
 {
+    // the default go with the oracle's own go.mod (go 1.19): gotypesalias=0 whatever the toolchain
     private static readonly Lazy<string> Binary = new(() =>
     {
         var go = GoToolchain.Require();
@@ -17,23 +19,56 @@ internal static class GoTypesOracle
         return output;
     });
 
+    private static readonly ConcurrentDictionary<string, Lazy<string>> ReleaseBinaries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The oracle built by one toolchain from a copy of tests/gotools/gotypes whose go.mod says that
+    /// toolchain's release, so that go/types runs with that release's defaults (Go 1.24: gotypesalias=1).
+    /// </summary>
+    public static string BinaryFor(GoInstall go) =>
+        ReleaseBinaries.GetOrAdd(go.Release, _ => new Lazy<string>(() => Build(go))).Value;
+
+    private static string Build(GoInstall go)
+    {
+        var tag = $"{go.Release}-{Environment.ProcessId}";
+        var src = Path.Combine(Path.GetTempPath(), "mapscope-gotypes-src-" + tag);
+        Directory.CreateDirectory(src);
+        File.Copy(RepoPaths.Combine("tests", "gotools", "gotypes", "main.go"), Path.Combine(src, "main.go"), overwrite: true);
+        File.WriteAllText(Path.Combine(src, "go.mod"), $"module mapscope.test/gotools/gotypes\n\ngo {go.Release}\n");
+        var output = Path.Combine(Path.GetTempPath(), "mapscope-gotypes-" + tag);
+        GoToolchain.Run(go, $"build -o \"{output}\" .", src, new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod" });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            File.Delete(output);
+            Directory.Delete(src, recursive: true);
+        };
+        return output;
+    }
+
     /// <summary>go/types' lines for the given packages (each checked under its own import path).</summary>
     public static List<string> Lines(IEnumerable<PackageSource> packages, string workDir) =>
-        Lines(packages.Select(p => p.Dir + "\t" + p.ImportPath), workDir);
+        Run(Binary.Value, packages, workDir, new Dictionary<string, string>
+        {
+            ["PATH"] = Path.GetDirectoryName(GoToolchain.Go)! + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+        });
 
-    private static List<string> Lines(IEnumerable<string> dirs, string workDir)
+    /// <summary>go/types' lines from the oracle of one toolchain, with that toolchain's GOROOT.</summary>
+    public static List<string> Lines(GoInstall go, IEnumerable<PackageSource> packages, string workDir) =>
+        Run(BinaryFor(go), packages, workDir, go.Env());
+
+    private static List<string> Run(string binary, IEnumerable<PackageSource> packages, string workDir, Dictionary<string, string> env)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo(Binary.Value, "-")
+        var psi = new System.Diagnostics.ProcessStartInfo(binary, "-")
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false, WorkingDirectory = workDir,
         };
-        psi.Environment["PATH"] = Path.GetDirectoryName(GoToolchain.Go)! + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = System.Diagnostics.Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
         var feed = Task.Run(() =>
         {
-            foreach (var d in dirs) p.StandardInput.WriteLine(d);
+            foreach (var pkg in packages) p.StandardInput.WriteLine(pkg.Dir + "\t" + pkg.ImportPath);
             p.StandardInput.Close();
         });
         var lines = new List<string>();
@@ -41,14 +76,20 @@ internal static class GoTypesOracle
         while ((line = p.StandardOutput.ReadLine()) != null) lines.Add(line);
         feed.Wait();
         p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{binary} exited {p.ExitCode}: {err.Result}");
         return lines;
     }
 
-    /// <summary>`go list -e -json PATTERNS`: import path to package source (GoFiles and CgoFiles).</summary>
-    public static Dictionary<string, PackageSource> GoList(string workDir, params string[] patterns)
+    /// <summary>`go list -e -json PATTERNS` of the default go: import path to package source (GoFiles and CgoFiles).</summary>
+    public static Dictionary<string, PackageSource> GoList(string workDir, params string[] patterns) =>
+        ParseList(GoToolchain.Run(GoToolchain.Require(), "list -e -json " + string.Join(' ', patterns), workDir));
+
+    /// <summary>`go list -e -json PATTERNS` of one toolchain.</summary>
+    public static Dictionary<string, PackageSource> GoList(GoInstall go, string workDir, params string[] patterns) =>
+        ParseList(GoToolchain.Run(go, "list -e -json " + string.Join(' ', patterns), workDir));
+
+    private static Dictionary<string, PackageSource> ParseList(string json)
     {
-        var go = GoToolchain.Require();
-        var json = GoToolchain.Run(go, "list -e -json " + string.Join(' ', patterns), workDir);
         var result = new Dictionary<string, PackageSource>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { AllowMultipleValues = true });
         while (reader.Read())
