@@ -18,6 +18,8 @@ public static class PatternCoverage
     {
         if (pattern == "std") return p.Standard;
         if (pattern is "all" or "cmd") return true;
+        if (GoFilesPackage.IsFileArgument(pattern))
+            return p.ImportPath == GoFilesPackage.ImportPath && SameDir(Path.GetDirectoryName(Path.GetFullPath(pattern, cwd))!, p.Dir);
         if (!PatternMatch.IsLocal(pattern)) return PatternMatch.Matcher(pattern)(p.ImportPath);
 
         if (!PatternMatch.HasWildcard(pattern)) return SameDir(Path.GetFullPath(pattern, cwd), p.Dir);
