@@ -179,7 +179,8 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
         {
             var importMap = new Dictionary<string, string>(StringComparer.Ordinal);
             var unresolved = new SortedSet<string>(StringComparer.Ordinal);
-            string[] ResolveAll(IReadOnlyList<string> written)
+            // go list's ImportMap covers the package's own imports; tests' vendored imports resolve by their paths.
+            string[] ResolveAll(IReadOnlyList<string> written, bool mapped = true)
             {
                 var imports = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var w in written)
@@ -188,13 +189,13 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
                     var target = _resolver.Resolve(w, r.Dir, r.Standard);
                     if (target is null) { unresolved.Add(w); imports.Add(w); continue; }
                     imports.Add(target.ImportPath);
-                    if (target.ImportPath != w) importMap[w] = target.ImportPath;
+                    if (mapped && target.ImportPath != w) importMap[w] = target.ImportPath;
                 }
                 return [.. imports];
             }
             var imports = ResolveAll(scan.Imports);
-            var testImports = ResolveAll(scan.TestImports);
-            var xtestImports = ResolveAll(scan.XTestImports);
+            var testImports = ResolveAll(scan.TestImports, mapped: false);
+            var xtestImports = ResolveAll(scan.XTestImports, mapped: false);
             var errors = scan.Errors.ToList();
             if (!scan.HasPackage) errors.Add($"no Go files in {r.Dir}");
             return new GoPackage
