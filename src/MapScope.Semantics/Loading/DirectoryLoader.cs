@@ -33,6 +33,7 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
         private readonly ImportResolver _resolver;
         private readonly ConcurrentDictionary<string, DirectoryScan> _scans = new(StringComparer.Ordinal);
         private readonly List<string> _errors = [];
+        private string? _filesGoVersion;
 
         public Session(GoEnvironment env, string cwd, LoadOptions options)
         {
@@ -58,7 +59,9 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
             {
                 if (GoFilesPackage.Resolve(patterns, _cwd, out var error) is not var (dir, files)) return LoadResult.Failed(error!);
                 var id = Identify(dir);
-                matched[GoFilesPackage.ImportPath] = id with { ImportPath = GoFilesPackage.ImportPath };
+                // go list gives the package no module; its language version is still the module's (see GoPackage.GoVersion).
+                matched[GoFilesPackage.ImportPath] = id with { ImportPath = GoFilesPackage.ImportPath, Module = null };
+                _filesGoVersion = id.Module?.GoVersion;
                 onlyFiles = files;
             }
             else
@@ -214,7 +217,7 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
                 UnresolvedImports = [.. unresolved],
                 Module = r.Module,
                 Standard = r.Standard,
-                GoVersion = r.Module?.GoVersion ?? (r.Standard ? "1." + _env.ToolchainRelease : null),
+                GoVersion = r.ImportPath == GoFilesPackage.ImportPath ? _filesGoVersion : r.Module?.GoVersion ?? (r.Standard ? "1." + _env.ToolchainRelease : null),
                 Errors = errors,
             };
         }

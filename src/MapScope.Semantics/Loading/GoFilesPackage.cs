@@ -37,4 +37,21 @@ public static class GoFilesPackage
         }
         return dir is null ? null : (dir, files);
     }
+
+    /// <summary>The go line of the go.mod in <paramref name="dir"/> or above, or null.</summary>
+    internal static string? ModuleGoVersion(string dir)
+    {
+        try
+        {
+            for (var d = new DirectoryInfo(dir); d != null; d = d.Parent)
+            {
+                var gomod = Path.Combine(d.FullName, "go.mod");
+                if (File.Exists(gomod)) return ModFileParser.ParseFile(gomod).GoVersion;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
 }

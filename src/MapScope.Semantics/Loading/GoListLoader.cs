@@ -121,6 +121,9 @@ public sealed class GoListLoader(string? goBinary = null) : IPackageLoader
             if (!toolchainVersions.TryGetValue(root, out goVersion))
                 toolchainVersions[root] = goVersion = GoEnvironment.ToolchainMinor(root) is { } minor ? "1." + minor : null;
         }
+        // Files named on the command line form a package without a module; they compile at the module's go line.
+        if (goVersion is null && p.ImportPath == GoFilesPackage.ImportPath && p.Dir is { Length: > 0 } dir)
+            goVersion = GoFilesPackage.ModuleGoVersion(dir);
         return new GoPackage
         {
             ImportPath = p.ImportPath ?? "",
