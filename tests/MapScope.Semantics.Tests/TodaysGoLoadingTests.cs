@@ -55,6 +55,41 @@ public sealed class TodaysGoLoadingTests : IDisposable
 
     [SkippableTheory]
     [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void RepositoryWithoutGoModFallsBackToo(string release)
+    {
+        var go = GoToolchain.Require(release);
+        Directory.CreateDirectory(Path.Combine(_root, "old", ".git"));
+        Write("old/main.go", "package main\n\nimport \"github.com/someone/old/lib\"\n\nfunc main() { lib.F() }\n");
+        Write("old/lib/lib.go", "package lib // import \"github.com/someone/old/lib\"\n\nfunc F() {}\n");
+        var options = new LoadOptions { WorkingDirectory = Path.Combine(_root, "old") };
+        // go list -e answers with a pattern error and exit 0 (no main module), or fails: either way the tree is read.
+        var auto = Auto(go).Load(["./..."], options);
+        Assert.Equal(["github.com/someone/old", "github.com/someone/old/lib"], auto.Packages.Select(p => p.ImportPath));
+        var note = Assert.Single(auto.Notes);
+        Assert.StartsWith("go list ", note);
+        Assert.EndsWith("; loaded packages from the directory tree instead", note);
+        Assert.Empty(auto.Packages[0].UnresolvedImports);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
+    public void OldModuleWithVendorResolvesFromVendorWhenNotDownloaded(string release)
+    {
+        var go = GoToolchain.Require(release);
+        Write("m/go.mod", "module example.com/m\n\ngo 1.12\n\nrequire example.com/dep v1.0.0\n");
+        Write("m/vendor/modules.txt", "# example.com/dep v1.0.0\nexample.com/dep\n");
+        Write("m/vendor/example.com/dep/dep.go", "package dep\n\nvar M = map[string]int{}\n");
+        Write("m/m.go", "package m\n\nimport \"example.com/dep\"\n\nvar _ = dep.M\n");
+        var options = new LoadOptions { WorkingDirectory = Path.Combine(_root, "m"), IncludeDependencies = true };
+        var auto = Auto(go).Load(["./..."], options);
+        var m = auto.Packages.Single(p => p.ImportPath == "example.com/m");
+        Assert.Empty(m.UnresolvedImports);
+        var dep = auto.Packages.Single(p => p.ImportPath == "example.com/dep");
+        Assert.Equal(Path.Combine(_root, "m", "vendor", "example.com", "dep"), dep.Dir);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(GoToolchain.Releases), MemberType = typeof(GoToolchain))]
     public void MissingDependenciesAreUnresolvedImportsNotCopiedErrors(string release)
     {
         var go = GoToolchain.Require(release);

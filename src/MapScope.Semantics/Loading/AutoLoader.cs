@@ -4,7 +4,7 @@ namespace MapScope.Semantics.Loading;
 /// `--loader auto`: the go command when it is installed, the directory loader otherwise — and also when the
 /// go command fails as a whole: a go line newer than the local go (Go 1.19 rejects `go 1.26.3`; a newer go
 /// with GOTOOLCHAIN=local refuses it), a toolchain line, no go.mod, inconsistent vendoring, a GOPATH-era
-/// repository. The fallback leaves one note saying why. Packages whose dependencies are not downloaded are
+/// repository (where go list -e only says no main module holds the patterns). The fallback leaves one note saying why. Packages whose dependencies are not downloaded are
 /// not a reason to fall back: go list still selects their files and resolves everything else (the directory
 /// loader could not find the missing modules either), and the missing imports become unresolved.
 /// Patterns that point into a module nested below a working directory that is not inside it (`mapscope lint
@@ -19,9 +19,21 @@ public sealed class AutoLoader(IPackageLoader? primary = null, IPackageLoader? f
     public LoadResult Load(IReadOnlyList<string> patterns, LoadOptions options)
     {
         var result = LoadNested(_primary, patterns, options);
-        if (result.ToolFailure is not { } why || _fallback is null) return result;
-        var fromTree = LoadNested(_fallback, patterns, options);
-        return fromTree with { Notes = [$"go list failed ({why}); loaded packages from the directory tree instead", .. fromTree.Notes] };
+        if (_fallback is null) return result;
+        if (result.ToolFailure is { } why)
+        {
+            var fromTree = LoadNested(_fallback, patterns, options);
+            return fromTree with { Notes = [$"go list failed ({why}); loaded packages from the directory tree instead", .. fromTree.Notes] };
+        }
+        // go list -e exits 0 when no main module holds the patterns (a GOPATH-era repository without go.mod):
+        // then the directory tree is tried too, and kept only if it finds what go list did not.
+        if (result.Errors.Count > 0 && !result.Packages.Any(p => !p.DepOnly))
+        {
+            var fromTree = LoadNested(_fallback, patterns, options);
+            if (fromTree.Packages.Any(p => !p.DepOnly))
+                return fromTree with { Notes = [$"go list found no packages ({string.Join("; ", result.Errors)}); loaded packages from the directory tree instead", .. fromTree.Notes] };
+        }
+        return result;
     }
 
     private static LoadResult LoadNested(IPackageLoader loader, IReadOnlyList<string> patterns, LoadOptions options)

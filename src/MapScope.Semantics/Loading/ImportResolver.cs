@@ -47,7 +47,9 @@ public sealed class ImportResolver(GoEnvironment env, MainModule? main, GopathRe
             module = module with { Replace = new ModuleInfo { Path = rep.NewPath, Version = rep.NewVersion, Dir = moduleDir } };
         }
         else moduleDir = ModuleCache.Dir(env.ModCache, req.Path, req.Version);
-        return Existing(path, Path.Combine(moduleDir, rest), false, module with { Dir = moduleDir, GoVersion = GoLineOf(moduleDir) });
+        var found = Existing(path, Path.Combine(moduleDir, rest), false, module with { Dir = moduleDir, GoVersion = GoLineOf(moduleDir) });
+        // Not downloaded, but copied into vendor/ (a module older than go 1.14 vendors without -mod=vendor being the default).
+        return found ?? (Directory.Exists(moduleDir) ? null : Existing(path, Path.Combine(main.Root, "vendor", Native(path)), false, module));
     }
 
     /// <summary>go.work's replacements override the module's own.</summary>
