@@ -111,6 +111,11 @@ public sealed class TodaysGoLoadingTests : IDisposable
             Assert.False(byPath.ContainsKey("example.com/missing"));
             Assert.All(byPath.Values.Where(p => !p.Standard), p => Assert.Equal("1.22", p.GoVersion));
         }
+        // Without -deps, go list copies the error into every package above the missing one; only the importer keeps it.
+        var flat = new GoListLoader(go.Go).Load(["./..."], options with { IncludeDependencies = false }).Packages.ToDictionary(p => p.ImportPath);
+        Assert.Contains("example.com/missing", Assert.Single(flat["example.com/m"].Errors));
+        Assert.Empty(flat["example.com/m/b"].Errors);
+        Assert.Empty(flat["example.com/m/c"].Errors);
     }
 
     private void TestsAndTagsModule()
