@@ -214,12 +214,15 @@ public sealed class TodaysGoLoadingTests : IDisposable
     public void WorkspaceAgreesWithGoList(string release)
     {
         var go = GoToolchain.Require(release);
-        Write("ws/go.work", "go 1.19\n\nuse (\n\t./a\n\t./b\n)\n");
-        Write("ws/a/go.mod", "module example.com/a\n\ngo 1.19\n\nrequire example.com/b v0.0.0\n");
+        Write("ws/go.work", "go 1.19\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/c => ./third_party/c\n");
+        // b needs no requirement: workspace modules see each other.
+        Write("ws/a/go.mod", "module example.com/a\n\ngo 1.19\n\nrequire example.com/c v1.0.0\n");
+        Write("ws/third_party/c/go.mod", "module example.com/c\n\ngo 1.17\n");
+        Write("ws/third_party/c/c.go", "package c\n");
         Write("ws/b/go.mod", "module example.com/b\n\ngo 1.18\n");
         Write("ws/b/b.go", "package b\n\nvar Registry = map[string]int{}\n");
         Write("ws/b/sub/sub.go", "package sub\n");
-        Write("ws/a/a.go", "package a\n\nimport (\n\t\"example.com/b\"\n\t\"example.com/b/sub\"\n)\n\nvar _ = b.Registry\n");
+        Write("ws/a/a.go", "package a\n\nimport (\n\t\"example.com/b\"\n\t\"example.com/b/sub\"\n\t\"example.com/c\"\n)\n\nvar _ = b.Registry\n");
         var options = new LoadOptions { WorkingDirectory = Path.Combine(_root, "ws", "a"), IncludeDependencies = true };
         var expected = new GoListLoader(go.Go).Load(["./..."], options);
         var actual = DirLoader(go).Load(["./..."], options);
@@ -229,5 +232,6 @@ public sealed class TodaysGoLoadingTests : IDisposable
         Assert.Equal(Path.Combine(_root, "ws", "b"), b.Dir);
         Assert.Equal("1.18", b.GoVersion);
         Assert.True(b.DepOnly);
+        Assert.Equal(Path.Combine(_root, "ws", "third_party", "c"), actual.Packages.Single(p => p.ImportPath == "example.com/c").Dir);
     }
 }

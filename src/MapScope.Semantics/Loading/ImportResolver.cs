@@ -39,10 +39,10 @@ public sealed class ImportResolver(GoEnvironment env, MainModule? main, GopathRe
         var rest = Native(path[req.Path.Length..].TrimStart('/'));
         var module = new ModuleInfo { Path = req.Path, Version = req.Version };
         string moduleDir;
-        if (FindReplace(req.Path, req.Version) is { } rep)
+        if (FindReplace(req.Path, req.Version) is var (rep, baseDir))
         {
             moduleDir = rep.IsLocalDirectory
-                ? Path.GetFullPath(Path.Combine(main.Root, rep.NewPath))
+                ? Path.GetFullPath(Path.Combine(baseDir, rep.NewPath))
                 : ModuleCache.Dir(env.ModCache, rep.NewPath, rep.NewVersion!);
             module = module with { Replace = new ModuleInfo { Path = rep.NewPath, Version = rep.NewVersion, Dir = moduleDir } };
         }
@@ -52,16 +52,16 @@ public sealed class ImportResolver(GoEnvironment env, MainModule? main, GopathRe
         return found ?? (Directory.Exists(moduleDir) ? null : Existing(path, Path.Combine(main.Root, "vendor", Native(path)), false, module));
     }
 
-    /// <summary>go.work's replacements override the module's own.</summary>
-    private ModReplace? FindReplace(string path, string version)
+    /// <summary>go.work's replacements override the module's own; local paths are relative to the file that says them.</summary>
+    private (ModReplace Replace, string BaseDir)? FindReplace(string path, string version)
     {
-        if (main!.Work is { } work)
+        if (main!.Work is { } work && main.WorkDir is { } workDir)
         {
             var fromWork = work.Replaces.FirstOrDefault(r => r.OldPath == path && r.OldVersion == version)
                 ?? work.Replaces.FirstOrDefault(r => r.OldPath == path && r.OldVersion == null);
-            if (fromWork != null) return fromWork;
+            if (fromWork != null) return (fromWork, workDir);
         }
-        return main.Mod.FindReplace(path, version);
+        return main.Mod.FindReplace(path, version) is { } own ? (own, main.Root) : null;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _goLines = new(StringComparer.Ordinal);

@@ -13,6 +13,9 @@ public sealed record MainModule(string Root, ModFile Mod, bool VendorMode, Vendo
     /// <summary>The go.work file in effect, or null.</summary>
     public WorkFile? Work { get; init; }
 
+    /// <summary>The directory of <see cref="Work"/>: its use and replace paths are relative to it.</summary>
+    public string? WorkDir { get; init; }
+
     /// <summary>
     /// Finds the main module of <paramref name="dir"/>: with a go.work (GOWORK or the nearest one above), the
     /// used module holding the directory (or the first one), with the others as <see cref="Workspace"/>;
@@ -39,7 +42,7 @@ public sealed record MainModule(string Root, ModFile Mod, bool VendorMode, Vendo
             .Select(u => System.IO.Path.GetFullPath(u, root))
             .Where(d => File.Exists(System.IO.Path.Combine(d, "go.mod")))
             .Distinct(StringComparer.Ordinal)
-            .Select(d => Load(d, env) with { Work = work, VendorMode = false, Vendor = null })
+            .Select(d => Load(d, env) with { Work = work, WorkDir = root, VendorMode = false, Vendor = null })
             .ToList();
         if (modules.Count == 0) return null;
         // The innermost used module that holds the directory is the one patterns like "." refer to.
