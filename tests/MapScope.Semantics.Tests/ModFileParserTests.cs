@@ -44,6 +44,80 @@ public class ModFileParserTests
         Assert.Equal([new ModExclude("golang.org/x/net", "v0.0.9")], mod.Excludes);
     }
 
+    [Theory]
+    [InlineData("1.26.3", 26)]
+    [InlineData("1.21rc1", 21)]
+    [InlineData("1.22", 22)]
+    [InlineData("1.24.0", 24)]
+    public void GoLinesOfAnyReleaseParse(string version, int minor)
+    {
+        var mod = ModFileParser.Parse($"module m\n\ngo {version}\n\ntoolchain go1.26.3\n\ngodebug default=go1.21\ngodebug (\n\tpanicnil=1\n\thttp2client=0\n)\n");
+        Assert.Empty(mod.Errors);
+        Assert.Equal(version, mod.GoVersion);
+        Assert.Equal(minor, mod.GoMinor);
+        Assert.Equal("go1.26.3", mod.Toolchain);
+        Assert.Equal([new("default", "go1.21"), new("panicnil", "1"), new("http2client", "0")], mod.GoDebug);
+    }
+
+    [Theory]
+    [InlineData("go 1.26.3.1", "usage: go")]
+    [InlineData("go 2.0", "usage: go")]
+    [InlineData("go 1.021", "usage: go")]
+    [InlineData("toolchain", "usage: toolchain")]
+    [InlineData("godebug panicnil", "usage: godebug")]
+    public void BadGoToolchainAndGodebugLinesAreErrors(string line, string error)
+    {
+        var mod = ModFileParser.Parse("module m\n" + line + "\n");
+        Assert.StartsWith("2: " + error, Assert.Single(mod.Errors));
+    }
+
+    [Fact]
+    public void ParsesGoWork()
+    {
+        var work = WorkFile.Parse("go 1.23.1\n\ntoolchain go1.24.0\n\nuse ./tools\nuse (\n\t.\n\t\"./with space\" // quoted\n)\n\nreplace example.com/x v1.0.0 => ../x\ngodebug asynctimerchan=1\n");
+        Assert.Empty(work.Errors);
+        Assert.Equal("1.23.1", work.GoVersion);
+        Assert.Equal("go1.24.0", work.Toolchain);
+        Assert.Equal(["./tools", ".", "./with space"], work.Use);
+        Assert.Equal([new ModReplace("example.com/x", "v1.0.0", "../x", null)], work.Replaces);
+        Assert.Equal([new("asynctimerchan", "1")], work.GoDebug);
+    }
+
+    [Fact]
+    public void GoWorkIsFoundAboveOrFromGowork()
+    {
+        var root = Directory.CreateTempSubdirectory("mapscope-work-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "go.work"), "go 1.22\n");
+            var inner = Directory.CreateDirectory(Path.Combine(root, "a", "b")).FullName;
+            Assert.Equal(Path.Combine(root, "go.work"), WorkFile.Find(inner, _ => null));
+            Assert.Null(WorkFile.Find(inner, n => n == "GOWORK" ? "off" : null));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void GoErrorMessagesBecomeOneLine()
+    {
+        var stderr = "go: downloading go1.26.3 (linux/amd64)\ngo: errors parsing go.mod:\n/w/m/go.mod:3: invalid go version '1.26.3': must match format 1.23\n/w/m/go.mod:5: unknown directive: toolchain\n";
+        Assert.Equal("go: errors parsing go.mod: go.mod:3: invalid go version '1.26.3': must match format 1.23; go.mod:5: unknown directive: toolchain",
+            GoCommand.Message(stderr, "/w/m"));
+    }
+
+    [Fact]
+    public void GoRunsOfflineAndNeverRewritesGoMod()
+    {
+        var env = GoCommand.OfflineEnvironment(n => n == "GOFLAGS" ? "-mod=mod -tags=x" : null);
+        Assert.Equal("local", env["GOTOOLCHAIN"]);
+        Assert.Equal("off", env["GOPROXY"]);
+        Assert.Equal("-tags=x", env["GOFLAGS"]);
+        Assert.False(GoCommand.OfflineEnvironment(_ => null).ContainsKey("GOFLAGS"));
+    }
+
     [Fact]
     public void VersionSpecificReplaceWinsOverVersionless()
     {

@@ -19,6 +19,12 @@ public sealed record LintOptions
 
     public LoaderKind Loader { get; init; } = LoaderKind.Auto;
 
+    /// <summary>Lint _test.go files too: a package with its in-package tests, and its external test package (default, as go vet).</summary>
+    public bool Tests { get; init; } = true;
+
+    /// <summary>Build tags, as the go command's -tags.</summary>
+    public IReadOnlyList<string> BuildTags { get; init; } = [];
+
     /// <summary>Rule ids (or "all") to turn on / off on top of defaults and config; --disable wins over --enable for the same id.</summary>
     public IReadOnlyList<string> Enable { get; init; } = [];
     public IReadOnlyList<string> Disable { get; init; } = [];

@@ -15,7 +15,7 @@ public sealed record ActiveRule(Analyzer Analyzer, Severity Severity);
 /// The outcome of a lint run. Diagnostics are sorted by file, line, column and rule, without duplicates,
 /// with paths relative to the working directory (absolute when outside it). LoadErrors make the run
 /// incomplete (exit 2); Warnings are problems of single packages (syntax errors, unresolved imports) that
-/// were linted as far as possible.
+/// were linted as far as possible; Notes say once what the user should know about the whole run.
 /// </summary>
 public sealed record LintResult(
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -23,4 +23,8 @@ public sealed record LintResult(
     IReadOnlyList<string> LoadErrors,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<InternalError> InternalErrors,
-    int Packages);
+    int Packages)
+{
+    /// <summary>One-line remarks that do not make the run fail: the loader fell back, N imports could not be resolved.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -9,7 +9,8 @@ using MapScope.Syntax;
 namespace MapScope.Analysis.Lint;
 
 /// <summary>
-/// One lint run: load the packages of the patterns (and their dependencies, for types), parse everything
+/// One lint run: load the packages of the patterns (and their dependencies, for types; with their tests unless
+/// Tests is off, see <see cref="TestPackages"/>), parse everything
 /// in parallel, then type-check the target packages and run every selected analyzer on each, on all cores.
 /// An analyzer that throws becomes an <see cref="InternalError"/> for that package; the run goes on.
 /// Diagnostics are then filtered (excludes, //mapscope:ignore, minimum severity), made relative, sorted and deduplicated.
@@ -26,19 +27,24 @@ public static class LintRunner
         var patterns = options.Patterns.Count > 0 ? options.Patterns : ["./..."];
         var loader = CreateLoader(options.Loader);
 
-        var loadOptions = new LoadOptions { WorkingDirectory = cwd };
-        var targets = loader.Load(patterns, loadOptions);
-        List<string> loadErrors = [.. targets.Errors];
+        // One load: the matched packages with everything they (and their tests) import; the matched ones are the targets.
+        var loadOptions = new LoadOptions { WorkingDirectory = cwd, BuildTags = options.BuildTags, IncludeDependencies = true, IncludeTests = options.Tests };
+        var all = loader.Load(patterns, loadOptions);
+        List<string> loadErrors = [.. all.Errors.Select(e => WithHint(e, all, options.Loader))];
+        var matched = all.Packages.Where(p => !p.DepOnly).Select(p => options.Tests ? p : TestPackages.WithoutTests(p)).ToList();
+        var (universe, targetPackages) = options.Tests
+            ? TestPackages.With(all.Packages, matched)
+            : (all.Packages, matched.Where(p => p.GoFiles.Count > 0).OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList());
         // The loader may already have said why (e.g. "pattern ./x/...: lstat ./x/: no such file or directory").
-        foreach (var p in PatternCoverage.Unmatched(patterns, targets.Packages, cwd).Where(p => !targets.Errors.Any(e => e.Contains(p, StringComparison.Ordinal))))
+        // A failed go command has said why already.
+        foreach (var p in PatternCoverage.Unmatched(patterns, targetPackages, cwd).Where(p => all.ToolFailure is null && !all.Errors.Any(e => e.Contains(p, StringComparison.Ordinal))))
             loadErrors.Add($"pattern {p} matched no packages");
-        var targetPackages = targets.Packages.Where(p => p.GoFiles.Count > 0).OrderBy(p => p.ImportPath, StringComparer.Ordinal).ToList();
-        List<string> warnings = [.. targets.Packages.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}"))];
+        // Each problem once, however many packages (or test variants) it was copied into.
+        List<string> warnings = [.. matched.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal)];
+        List<string> notes = [.. all.Notes];
+        if (UnresolvedImports.Summarize(matched) is { } unresolved) notes.Add(unresolved);
         if (targetPackages.Count == 0)
-            return new LintResult([], rules, loadErrors.Count > 0 ? loadErrors : [$"no packages matched {string.Join(' ', patterns)}"], warnings, [], 0);
-
-        var all = loader.Load(patterns, loadOptions with { IncludeDependencies = true });
-        var universe = all.Packages.Count > 0 ? all.Packages : targets.Packages;
+            return new LintResult([], rules, loadErrors.Count > 0 ? loadErrors : [$"no packages matched {string.Join(' ', patterns)}"], warnings, [], 0) { Notes = notes };
 
         var program = new ProgramChecker(universe);
         program.ParseAll();
@@ -89,8 +95,14 @@ public static class LintRunner
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(diagnostics, rules, loadErrors, warnings, internalErrors, targetPackages.Count);
+        return new LintResult(diagnostics, rules, loadErrors, warnings, internalErrors, targetPackages.Count) { Notes = notes };
     }
+
+    /// <summary>With --loader go, a failing go command says how to do without it.</summary>
+    private static string WithHint(string error, LoadResult result, LoaderKind kind) =>
+        kind == LoaderKind.Go && result.ToolFailure != null && error.StartsWith("go list failed", StringComparison.Ordinal)
+            ? error + " (use --loader dir to load packages from the directory tree without the go command)"
+            : error;
 
     private static IPackageLoader CreateLoader(LoaderKind kind) => kind switch
     {

@@ -10,14 +10,18 @@ public static class PatternCoverage
 {
     public static List<string> Unmatched(IReadOnlyList<string> patterns, IReadOnlyList<GoPackage> packages, string workingDirectory)
     {
-        var withFiles = packages.Where(p => p.GoFiles.Count > 0).ToList();
-        return patterns.Where(p => !withFiles.Any(pkg => Matches(p, pkg, workingDirectory))).ToList();
+        // Directories compare with symlinks resolved: the go command names them after $PWD, the process after the real path.
+        var cwd = RelativePaths.RealPath(workingDirectory);
+        var withFiles = packages.Where(p => p.GoFiles.Count > 0).Select(p => p with { Dir = RelativePaths.RealPath(p.Dir) }).ToList();
+        return patterns.Where(p => !withFiles.Any(pkg => Matches(p, pkg, cwd))).ToList();
     }
 
     private static bool Matches(string pattern, GoPackage p, string cwd)
     {
         if (pattern == "std") return p.Standard;
         if (pattern is "all" or "cmd") return true;
+        if (GoFilesPackage.IsFileArgument(pattern))
+            return p.ImportPath == GoFilesPackage.ImportPath && SameDir(Path.GetDirectoryName(Path.GetFullPath(pattern, cwd))!, p.Dir);
         if (!PatternMatch.IsLocal(pattern)) return PatternMatch.Matcher(pattern)(p.ImportPath);
 
         if (!PatternMatch.HasWildcard(pattern)) return SameDir(Path.GetFullPath(pattern, cwd), p.Dir);

@@ -8,13 +8,19 @@ namespace MapScope.Cli.Commands;
 
 /// <summary>
 /// `mapscope lint [PATTERNS] [--format text|json|sarif|github|checkstyle] [--enable IDS] [--disable IDS]
-/// [--severity LEVEL] [--output FILE] [--loader auto|go|dir]`: runs the map rules on Go packages.
+/// [--severity LEVEL] [--output FILE] [--loader auto|go|dir] [--tests=false] [--tags a,b]`: runs the map rules on Go packages.
 /// Exit 0 clean, 1 findings, 2 bad usage, bad config or packages that could not be loaded, 3 a rule failed.
 /// </summary>
 internal static class LintCommand
 {
     private const string Details =
         "PATTERNS are the go command's (./..., ./pkg/..., a directory, an import path, std); default ./...\n" +
+        "Go files named on the command line (a.go b.go, one directory) are linted as one package, as by go vet.\n" +
+        "_test.go files are linted too (a package with its tests, and its external package x_test); --tests=false\n" +
+        "skips them. --tags a,b sets build tags, as the go command's -tags.\n" +
+        "--loader auto runs go list (offline: GOTOOLCHAIN=local, GOPROXY=off) and reads the directory tree\n" +
+        "instead when go list fails, e.g. on a go line newer than the local go; imports of modules that are not\n" +
+        "downloaded are unknown (counted in one note) and produce no findings.\n" +
         "Findings print as path:line:col: message (rule-id), paths relative to the working directory.\n" +
         "Formats: text; json (schema in docs/lint-json.md); sarif (SARIF 2.1.0, for GitHub code scanning);\n" +
         "github (::error/::warning/::notice workflow commands, for annotations in a GitHub Actions log);\n" +
@@ -42,11 +48,13 @@ internal static class LintCommand
         var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of stdout", HelpName = "FILE" };
         var loader = new Option<string>("--loader")
         {
-            Description = "auto: go list when go is installed; go: require it; dir: never run go",
+            Description = "auto: go list when go is installed, the directory tree when it fails; go: require go list; dir: never run go",
             DefaultValueFactory = _ => "auto",
             HelpName = "auto|go|dir",
         };
         loader.AcceptOnlyFromAmong("auto", "go", "dir");
+        var tests = new Option<bool>("--tests") { Description = "lint _test.go files too (--tests=false skips them)", DefaultValueFactory = _ => true };
+        var tags = new Option<string[]>("--tags") { Description = "build tags (comma-separated, repeatable), as go's -tags", HelpName = "TAGS", AllowMultipleArgumentsPerToken = false };
 
         var command = new MapScopeCommand("lint", "Find map bugs in Go packages: nil-map writes, unlocked concurrent writes, unbounded growth, ...") { Details = Details };
         command.AddPaths(patterns);
@@ -56,6 +64,8 @@ internal static class LintCommand
         command.Add(severity);
         command.Add(output);
         command.Add(loader);
+        command.Add(tests);
+        command.Add(tags);
         command.Examples.Add("mapscope lint                                  # ./... of the current module");
         command.Examples.Add("mapscope lint ./... --format sarif -o mapscope.sarif");
         command.Examples.Add("mapscope lint --format github                  # annotations in a GitHub Actions log");
@@ -68,6 +78,8 @@ internal static class LintCommand
             Disable = parse.GetValue(disable) ?? [],
             MinimumSeverity = SeverityNames.Parse(parse.GetRequiredValue(severity)) ?? Severity.Info,
             Loader = parse.GetRequiredValue(loader) switch { "go" => LoaderKind.Go, "dir" => LoaderKind.Directory, _ => LoaderKind.Auto },
+            Tests = parse.GetValue(tests),
+            BuildTags = BuildTagsOption.Split(parse.GetValue(tags)),
             Analyzers = LintRules.Current,
         }, parse.GetRequiredValue(format), parse.GetValue(output)));
         return command;
@@ -91,6 +103,7 @@ internal static class LintCommand
         }
         progress?.Clear();
 
+        foreach (var n in result.Notes) context.ReportError(n);
         foreach (var e in result.LoadErrors) context.ReportError("lint: " + e);
         foreach (var w in result.Warnings.Take(20)) context.ReportError("lint: warning: " + w);
         if (result.Warnings.Count > 20) context.ReportError($"lint: warning: ... and {result.Warnings.Count - 20} more");

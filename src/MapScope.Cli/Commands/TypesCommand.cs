@@ -15,7 +15,8 @@ internal static class TypesCommand
         "Each line is FILE:LINE:COL<TAB>END_OFFSET<TAB>TYPE, TYPE written as go/types' TypeString does\n" +
         "(full package paths, e.g. map[string]*net/http.Cookie). PATTERNS are the go command's: ./...,\n" +
         "./pkg/..., a directory, an import path, std. Packages are loaded with `go list` when the go command\n" +
-        "is available, otherwise from the directory tree (go.mod, vendor/, GOROOT, build constraints).\n" +
+        "is available (offline), otherwise — or when go list fails — from the directory tree (go.mod, go.work,\n" +
+        "vendor/, GOROOT, build constraints). _test.go files are not listed. --tags a,b sets build tags.\n" +
         "Expressions whose type cannot be determined are never reported.\n" +
         "Exit codes: 0 done, 2 bad usage or no package could be loaded.";
 
@@ -30,23 +31,25 @@ internal static class TypesCommand
             HelpName = "auto|go|dir",
         };
         loader.AcceptOnlyFromAmong("auto", "go", "dir");
+        var tags = new Option<string[]>("--tags") { Description = "build tags (comma-separated, repeatable), as go's -tags", HelpName = "TAGS", AllowMultipleArgumentsPerToken = false };
 
         var command = new MapScopeCommand("types", "List the types of expressions (for rule authors)") { Details = Details };
         command.Add(patterns);
         command.Add(maps);
         command.Add(loader);
+        command.Add(tags);
         command.Examples.Add("mapscope types --maps ./...");
         command.Examples.Add("mapscope types --maps std");
         command.SetAction(parse =>
         {
             if (!parse.GetValue(maps)) throw new UsageException("types: say what to list: --maps");
             var args = parse.GetValue(patterns) is { Length: > 0 } p ? p : ["./..."];
-            return Run(context, args, parse.GetRequiredValue(loader));
+            return Run(context, args, parse.GetRequiredValue(loader), BuildTagsOption.Split(parse.GetValue(tags)));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] patterns, string loaderName)
+    private static int Run(CliContext context, string[] patterns, string loaderName, IReadOnlyList<string> tags)
     {
         IPackageLoader loader = loaderName switch
         {
@@ -56,22 +59,25 @@ internal static class TypesCommand
             _ => new AutoLoader(),
         };
         var cwd = context.Host.WorkingDirectory;
-        var options = new LoadOptions { WorkingDirectory = cwd };
-        var targets = loader.Load(patterns, options);
-        foreach (var e in targets.Errors) context.ReportError("types: " + e);
-        if (targets.Packages.Count == 0)
+        var options = new LoadOptions { WorkingDirectory = cwd, BuildTags = tags, IncludeDependencies = true };
+        var all = loader.Load(patterns, options);
+        foreach (var n in all.Notes) context.ReportError(n);
+        foreach (var e in all.Errors)
+            context.ReportError("types: " + e + (loaderName == "go" && all.ToolFailure != null && e.StartsWith("go list failed", StringComparison.Ordinal)
+                ? " (use --loader dir to load packages from the directory tree without the go command)" : ""));
+        var targets = all.Packages.Where(p => !p.DepOnly).ToList();
+        if (targets.Count == 0)
         {
             context.ReportError($"types: no packages matched {string.Join(' ', patterns)}");
             return CliApp.ExitUsage;
         }
-        var all = loader.Load(patterns, options with { IncludeDependencies = true });
 
-        var program = new ProgramChecker(all.Packages.Count > 0 ? all.Packages : targets.Packages);
+        var program = new ProgramChecker(all.Packages);
         program.ParseAll();
-        foreach (var p in targets.Packages)
-            foreach (var e in p.Errors) context.ReportError($"types: {p.ImportPath}: {e}");
+        foreach (var e in targets.SelectMany(p => p.Errors.Select(e => $"types: {p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
+            context.ReportError(e);
         // checked on deep-stack worker threads, one importer each
-        var perPackage = program.CheckAll(targets.Packages, (_, checker) => checker is null ? [] : MapExpressions.Find(checker));
+        var perPackage = program.CheckAll(targets, (_, checker) => checker is null ? [] : MapExpressions.Find(checker));
         foreach (var m in perPackage.SelectMany(l => l))
         {
             context.Out.Write(m.Format(DisplayPaths.For(m.File, cwd)));

@@ -17,6 +17,9 @@ public sealed record BuildContext
     /// <summary>Tags the toolchain adds itself, e.g. goexperiment.regabiargs or amd64.v1.</summary>
     public IReadOnlyList<string> ToolTags { get; init; } = [];
 
+    /// <summary>The GOOS/GOARCH names of the toolchain (file-name suffixes, the unix tag).</summary>
+    public KnownPlatforms Platforms { get; init; } = KnownPlatforms.Go119;
+
     /// <summary>go1.1 … go1.N for the toolchain's release N.</summary>
     public IReadOnlyList<string> ReleaseTags { get; init; } = [];
 
@@ -33,7 +36,7 @@ public sealed record BuildContext
         if (GoOS == "android" && name == "linux") return true;
         if (GoOS == "illumos" && name == "solaris") return true;
         if (GoOS == "ios" && name == "darwin") return true;
-        if (name == "unix" && KnownPlatforms.UnixSystems.Contains(GoOS)) return true;
+        if (name == "unix" && Platforms.UnixSystems.Contains(GoOS)) return true;
         if (name == "boringcrypto") name = "goexperiment.boringcrypto";
         return BuildTags.Contains(name) || ToolTags.Contains(name) || ReleaseTags.Contains(name);
     }

@@ -33,6 +33,7 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
         private readonly ImportResolver _resolver;
         private readonly ConcurrentDictionary<string, DirectoryScan> _scans = new(StringComparer.Ordinal);
         private readonly List<string> _errors = [];
+        private string? _filesGoVersion;
 
         public Session(GoEnvironment env, string cwd, LoadOptions options)
         {
@@ -53,18 +54,37 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
         public LoadResult Run(IReadOnlyList<string> patterns)
         {
             var matched = new Dictionary<string, ResolvedPackage>(StringComparer.Ordinal);
-            foreach (var pattern in patterns)
-                foreach (var p in Match(pattern)) matched.TryAdd(p.ImportPath, p);
+            IReadOnlyCollection<string>? onlyFiles = null;
+            if (patterns.Count > 0 && patterns.All(GoFilesPackage.IsFileArgument))
+            {
+                if (GoFilesPackage.Resolve(patterns, _cwd, out var error) is not var (dir, files)) return LoadResult.Failed(error!);
+                var id = Identify(dir);
+                // go list gives the package no module; its language version is still the module's (see GoPackage.GoVersion).
+                matched[GoFilesPackage.ImportPath] = id with { ImportPath = GoFilesPackage.ImportPath, Module = null };
+                _filesGoVersion = id.Module?.GoVersion;
+                onlyFiles = files;
+            }
+            else
+                foreach (var pattern in patterns)
+                    foreach (var p in Match(pattern)) matched.TryAdd(p.ImportPath, p);
 
             var packages = new ConcurrentDictionary<string, GoPackage>(StringComparer.Ordinal);
             var wave = matched.Values.ToList();
+            bool first = true;
             while (wave.Count > 0)
             {
                 var built = new ConcurrentBag<GoPackage>();
-                Parallel.ForEach(wave, r => { var p = Build(r); if (packages.TryAdd(p.ImportPath, p)) built.Add(p); });
+                bool depOnly = !first;
+                Parallel.ForEach(wave, r =>
+                {
+                    var p = Build(r, depOnly || onlyFiles is null ? Scan(r.Dir) : DirectoryScan.Read(r.Dir, _env.Context, onlyFiles)) with { DepOnly = depOnly };
+                    if (packages.TryAdd(p.ImportPath, p)) built.Add(p);
+                });
+                first = false;
                 if (!_options.IncludeDependencies) break;
-                // Next wave: imports not loaded yet.
-                var explicitImports = built.SelectMany(p => p.Imports.Where(i => i != "C" && !packages.ContainsKey(i))
+                // Next wave: imports not loaded yet (of the tests too, for the matched packages, when asked).
+                var explicitImports = built.SelectMany(p => p.Imports.Concat(_options.IncludeTests && !p.DepOnly ? p.TestImports.Concat(p.XTestImports) : [])
+                        .Where(i => i != "C" && !packages.ContainsKey(i))
                     .Select(i => _resolver.Resolve(WrittenImport(p, i), p.Dir, p.Standard)));
                 var implicitImports = built.SelectMany(p => ImplicitDependencies.Of(p, _env.Context))
                     .Where(i => !packages.ContainsKey(i))
@@ -158,20 +178,27 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
 
         private DirectoryScan Scan(string dir) => _scans.GetOrAdd(dir, d => DirectoryScan.Read(d, _env.Context));
 
-        private GoPackage Build(ResolvedPackage r)
+        private GoPackage Build(ResolvedPackage r, DirectoryScan scan)
         {
-            var scan = Scan(r.Dir);
-            var imports = new SortedSet<string>(StringComparer.Ordinal);
             var importMap = new Dictionary<string, string>(StringComparer.Ordinal);
-            var unresolved = new List<string>();
-            foreach (var written in scan.Imports)
+            var unresolved = new SortedSet<string>(StringComparer.Ordinal);
+            // go list's ImportMap covers the package's own imports; tests' vendored imports resolve by their paths.
+            string[] ResolveAll(IReadOnlyList<string> written, bool mapped = true)
             {
-                if (written == "C") { imports.Add("C"); continue; }
-                var target = _resolver.Resolve(written, r.Dir, r.Standard);
-                if (target is null) { unresolved.Add(written); imports.Add(written); continue; }
-                imports.Add(target.ImportPath);
-                if (target.ImportPath != written) importMap[written] = target.ImportPath;
+                var imports = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var w in written)
+                {
+                    if (w == "C") { imports.Add("C"); continue; }
+                    var target = _resolver.Resolve(w, r.Dir, r.Standard);
+                    if (target is null) { unresolved.Add(w); imports.Add(w); continue; }
+                    imports.Add(target.ImportPath);
+                    if (mapped && target.ImportPath != w) importMap[w] = target.ImportPath;
+                }
+                return [.. imports];
             }
+            var imports = ResolveAll(scan.Imports);
+            var testImports = ResolveAll(scan.TestImports, mapped: false);
+            var xtestImports = ResolveAll(scan.XTestImports, mapped: false);
             var errors = scan.Errors.ToList();
             if (!scan.HasPackage) errors.Add($"no Go files in {r.Dir}");
             return new GoPackage
@@ -181,11 +208,16 @@ public sealed class DirectoryLoader(Func<LoadOptions, GoEnvironment>? environmen
                 Dir = r.Dir,
                 GoFiles = scan.GoFiles,
                 CgoFiles = scan.CgoFiles,
-                Imports = imports.ToArray(),
+                TestGoFiles = scan.TestGoFiles,
+                XTestGoFiles = scan.XTestGoFiles,
+                Imports = imports,
+                TestImports = testImports,
+                XTestImports = xtestImports,
                 ImportMap = importMap,
-                UnresolvedImports = unresolved,
+                UnresolvedImports = [.. unresolved],
                 Module = r.Module,
                 Standard = r.Standard,
+                GoVersion = r.ImportPath == GoFilesPackage.ImportPath ? _filesGoVersion : r.Module?.GoVersion ?? (r.Standard ? "1." + _env.ToolchainRelease : null),
                 Errors = errors,
             };
         }

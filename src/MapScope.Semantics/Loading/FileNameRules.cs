@@ -25,9 +25,9 @@ public static class FileNameRules
         var parts = name[(us + 1)..].Split('_');
         int n = parts.Length;
         if (n > 0 && parts[n - 1] == "test") n--;
-        if (n >= 2 && KnownPlatforms.OperatingSystems.Contains(parts[n - 2]) && KnownPlatforms.Architectures.Contains(parts[n - 1]))
+        if (n >= 2 && ctx.Platforms.OperatingSystems.Contains(parts[n - 2]) && ctx.Platforms.Architectures.Contains(parts[n - 1]))
             return ctx.MatchTag(parts[n - 1]) && ctx.MatchTag(parts[n - 2]);
-        if (n >= 1 && (KnownPlatforms.OperatingSystems.Contains(parts[n - 1]) || KnownPlatforms.Architectures.Contains(parts[n - 1])))
+        if (n >= 1 && (ctx.Platforms.OperatingSystems.Contains(parts[n - 1]) || ctx.Platforms.Architectures.Contains(parts[n - 1])))
             return ctx.MatchTag(parts[n - 1]);
         return true;
     }

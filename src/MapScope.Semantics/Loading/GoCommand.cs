@@ -40,6 +40,44 @@ public static class GoCommand
         }
     }
 
+    /// <summary>
+    /// The environment mapscope runs go in: never download. GOTOOLCHAIN=local keeps a newer go or toolchain
+    /// line from fetching another toolchain (the local go then fails, and the caller can fall back);
+    /// GOPROXY=off keeps modules that are not downloaded from being fetched; -mod=mod is dropped from GOFLAGS
+    /// because it lets go list rewrite go.mod and go.sum.
+    /// </summary>
+    public static Dictionary<string, string> OfflineEnvironment(Func<string, string?> getenv)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["GOTOOLCHAIN"] = "local",
+            ["GOPROXY"] = "off",
+        };
+        var goflags = getenv("GOFLAGS") ?? "";
+        var kept = goflags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(f => f.TrimStart('-') != "mod=mod").ToArray();
+        if (kept.Length != goflags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length) env["GOFLAGS"] = string.Join(' ', kept);
+        return env;
+    }
+
+    /// <summary>
+    /// The go command's whole error message as one line: its lines joined ("go: errors parsing go.mod: go.mod:3: ...;
+    /// go.mod:5: ..."), progress lines ("go: downloading ...") left out, paths under <paramref name="workingDirectory"/> made relative.
+    /// </summary>
+    public static string Message(string stderr, string workingDirectory)
+    {
+        var lines = stderr.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal) && !l.StartsWith("go: finding ", StringComparison.Ordinal))
+            .ToList();
+        var b = new System.Text.StringBuilder();
+        foreach (var line in lines)
+        {
+            if (b.Length > 0) b.Append(b[^1] == ':' ? " " : "; ");
+            b.Append(line);
+        }
+        var dir = System.IO.Path.TrimEndingDirectorySeparator(workingDirectory) + System.IO.Path.DirectorySeparatorChar;
+        return b.ToString().Replace(dir, "", StringComparison.Ordinal);
+    }
+
     private static string? Locate()
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))

@@ -18,6 +18,12 @@ public sealed record GoEnvironment
     public string? ModFlag { get; init; }
     public required BuildContext Context { get; init; }
 
+    /// <summary>GOWORK: a go.work path, "off", or null (find go.work above the working directory).</summary>
+    public string? GoWork { get; init; }
+
+    /// <summary>The toolchain's release minor (24 for Go 1.24): the language version of std packages.</summary>
+    public int ToolchainRelease { get; init; } = 19;
+
     /// <summary>The usual installation places, tried in order after $GOROOT.</summary>
     public static readonly IReadOnlyList<string> GoRootCandidates = ["/usr/lib/go-1.19", "/usr/lib/go", "/usr/local/go"];
 
@@ -48,22 +54,43 @@ public sealed record GoEnvironment
             ModCache = modcache,
             ModulesOff = Env("GO111MODULE") == "off",
             ModFlag = modFlag,
+            ToolchainRelease = minor,
+            GoWork = Env("GOWORK"),
             Context = new BuildContext
             {
                 GoOS = goos,
                 GoArch = goarch,
                 CgoEnabled = cgo,
                 BuildTags = [.. flagTags, .. options.BuildTags],
-                ToolTags = DefaultToolTags(goarch),
+                ToolTags = ToolchainTags.For(goroot, minor, goarch, Env),
                 ReleaseTags = BuildContext.ReleaseTagsUpTo(minor),
+                Platforms = KnownPlatforms.For(goroot, minor),
             },
         };
     }
 
+    /// <summary>$GOROOT, else the tree of the go command mapscope would run (PATH first), else the usual places.</summary>
     private static string? FindGoRoot(string? fromEnv)
     {
-        IEnumerable<string> candidates = fromEnv is null ? GoRootCandidates : [fromEnv, .. GoRootCandidates];
+        var candidates = new List<string>();
+        if (fromEnv != null) candidates.Add(fromEnv);
+        if (GoCommand.Path is { } go && RootOfBinary(go) is { } root) candidates.Add(root);
+        candidates.AddRange(GoRootCandidates);
         return candidates.FirstOrDefault(d => Directory.Exists(Path.Combine(d, "src", "runtime")));
+    }
+
+    /// <summary>GOROOT of a go binary: bin/go's grandparent, after following symlinks (/usr/bin/go → /usr/lib/go-1.19/bin/go).</summary>
+    private static string? RootOfBinary(string go)
+    {
+        try
+        {
+            var target = File.ResolveLinkTarget(go, returnFinalTarget: true)?.FullName ?? go;
+            return Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(target)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The release of the Go installation, from src/internal/goversion (authoritative) or the VERSION file.</summary>
@@ -82,12 +109,6 @@ public sealed record GoEnvironment
         var version = Path.Combine(goroot, "VERSION");
         return File.Exists(version) ? GoVersions.Minor(File.ReadLines(version).FirstOrDefault()) : null;
     }
-
-    /// <summary>Go 1.19 turns on the register ABI experiments on these architectures, which shows as goexperiment.* tags.</summary>
-    private static IReadOnlyList<string> DefaultToolTags(string goarch) =>
-        goarch is "amd64" or "arm64" or "ppc64" or "ppc64le" or "riscv64"
-            ? ["goexperiment.regabiwrappers", "goexperiment.regabiargs"]
-            : [];
 
     private static (List<string> Tags, string? Mod) ParseGoFlags(string? goflags)
     {

@@ -8,10 +8,16 @@ internal sealed class GoListPackage
     public string? ImportPath { get; set; }
     public string? Name { get; set; }
     public string? Dir { get; set; }
+    public string? Root { get; set; }
     public bool Standard { get; set; }
+    public bool DepOnly { get; set; }
     public List<string>? GoFiles { get; set; }
     public List<string>? CgoFiles { get; set; }
+    public List<string>? TestGoFiles { get; set; }
+    public List<string>? XTestGoFiles { get; set; }
     public List<string>? Imports { get; set; }
+    public List<string>? TestImports { get; set; }
+    public List<string>? XTestImports { get; set; }
     public Dictionary<string, string>? ImportMap { get; set; }
     public GoListModule? Module { get; set; }
     public GoListError? Error { get; set; }
@@ -31,6 +37,7 @@ internal sealed class GoListModule
 
 internal sealed class GoListError
 {
+    public List<string>? ImportStack { get; set; }
     public string? Pos { get; set; }
     public string? Err { get; set; }
 }

@@ -27,8 +27,8 @@ public sealed class ImportResolver(GoEnvironment env, MainModule? main, GopathRe
 
     private ResolvedPackage? ResolveInModule(string path)
     {
-        if (MainModule.PathUnder(path, main!.Path))
-            return Existing(path, Path.Combine(main.Root, Native(path[main.Path.Length..].TrimStart('/'))), false, main.Info);
+        if (main!.WorkspaceModuleFor(path) is { } own)
+            return Existing(path, Path.Combine(own.Root, Native(path[own.Path.Length..].TrimStart('/'))), false, own.Info);
         if (main.VendorMode)
         {
             var vm = main.Vendor?.ModuleOf(path);
@@ -39,16 +39,46 @@ public sealed class ImportResolver(GoEnvironment env, MainModule? main, GopathRe
         var rest = Native(path[req.Path.Length..].TrimStart('/'));
         var module = new ModuleInfo { Path = req.Path, Version = req.Version };
         string moduleDir;
-        if (main.Mod.FindReplace(req.Path, req.Version) is { } rep)
+        if (FindReplace(req.Path, req.Version) is var (rep, baseDir))
         {
             moduleDir = rep.IsLocalDirectory
-                ? Path.GetFullPath(Path.Combine(main.Root, rep.NewPath))
+                ? Path.GetFullPath(Path.Combine(baseDir, rep.NewPath))
                 : ModuleCache.Dir(env.ModCache, rep.NewPath, rep.NewVersion!);
             module = module with { Replace = new ModuleInfo { Path = rep.NewPath, Version = rep.NewVersion, Dir = moduleDir } };
         }
         else moduleDir = ModuleCache.Dir(env.ModCache, req.Path, req.Version);
-        return Existing(path, Path.Combine(moduleDir, rest), false, module with { Dir = moduleDir });
+        var found = Existing(path, Path.Combine(moduleDir, rest), false, module with { Dir = moduleDir, GoVersion = GoLineOf(moduleDir) });
+        // Not downloaded, but copied into vendor/ (a module older than go 1.14 vendors without -mod=vendor being the default).
+        return found ?? (Directory.Exists(moduleDir) ? null : Existing(path, Path.Combine(main.Root, "vendor", Native(path)), false, module));
     }
+
+    /// <summary>go.work's replacements override the module's own; local paths are relative to the file that says them.</summary>
+    private (ModReplace Replace, string BaseDir)? FindReplace(string path, string version)
+    {
+        if (main!.Work is { } work && main.WorkDir is { } workDir)
+        {
+            var fromWork = work.Replaces.FirstOrDefault(r => r.OldPath == path && r.OldVersion == version)
+                ?? work.Replaces.FirstOrDefault(r => r.OldPath == path && r.OldVersion == null);
+            if (fromWork != null) return (fromWork, workDir);
+        }
+        return main.Mod.FindReplace(path, version) is { } own ? (own, main.Root) : null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _goLines = new(StringComparer.Ordinal);
+
+    /// <summary>The go line of a dependency's go.mod (its language version); null when it has none or is not downloaded.</summary>
+    private string? GoLineOf(string moduleDir) => _goLines.GetOrAdd(moduleDir, d =>
+    {
+        var gomod = Path.Combine(d, "go.mod");
+        try
+        {
+            return File.Exists(gomod) ? ModFileParser.ParseFile(gomod).GoVersion : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    });
 
     private ResolvedPackage? ResolveInGopath(string path)
     {

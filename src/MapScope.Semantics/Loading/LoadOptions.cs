@@ -11,4 +11,6 @@ public sealed record LoadOptions
     public IReadOnlyList<string> BuildTags { get; init; } = [];
     /// <summary>Also load every package the matched packages import, transitively (go list -deps).</summary>
     public bool IncludeDependencies { get; init; }
+    /// <summary>With <see cref="IncludeDependencies"/>: also load what the matched packages' _test.go files import.</summary>
+    public bool IncludeTests { get; init; }
 }

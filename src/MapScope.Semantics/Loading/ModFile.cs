@@ -16,6 +16,10 @@ public sealed record ModFile
     public string ModulePath { get; init; } = "";
     /// <summary>The go directive ("1.19"), or null.</summary>
     public string? GoVersion { get; init; }
+    /// <summary>The toolchain line ("go1.26.3"), or null.</summary>
+    public string? Toolchain { get; init; }
+    /// <summary>godebug key=value settings, in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> GoDebug { get; init; } = [];
     public IReadOnlyList<ModRequire> Requires { get; init; } = [];
     public IReadOnlyList<ModReplace> Replaces { get; init; } = [];
     public IReadOnlyList<ModExclude> Excludes { get; init; } = [];

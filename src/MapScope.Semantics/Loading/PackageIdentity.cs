@@ -8,8 +8,9 @@ public static class PackageIdentity
         dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
         if (env.GoRoot != null && PathUtil.IsUnder(dir, Path.Combine(env.GoRoot, "src")))
             return new ResolvedPackage(PathUtil.Relative(Path.Combine(env.GoRoot, "src"), dir), dir, true, null);
-        if (main != null && PathUtil.IsUnder(dir, main.Root))
+        if (main?.WorkspaceModuleAt(dir) is { } own)
         {
+            main = own;
             var rel = PathUtil.Relative(main.Root, dir);
             if (main.VendorMode && rel.StartsWith("vendor/", StringComparison.Ordinal))
             {
