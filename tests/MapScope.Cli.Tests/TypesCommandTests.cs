@@ -1,3 +1,4 @@
+using System.Globalization;
 using MapScope.TestSupport;
 
 namespace MapScope.Cli.Tests;
@@ -25,4 +26,28 @@ public sealed class TypesCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--maps", run.Error);
     }
+
+    /// <summary>Aliases print as go/types of the toolchain in use prints them: by name from Go 1.23 on.</summary>
+    [SkippableFact]
+    public void AliasesPrintLikeTheToolchainsGoTypes()
+    {
+        var go = GoToolchain.Require();
+        var release = GoToolchain.Installed.First(t => t.Go == go).Release;
+        var dir = Directory.CreateTempSubdirectory("mapscope-types-alias-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "go.mod"), "module example.com/r\n\ngo 1.19\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "r.go"), "package r\n\nimport \"strings\"\n\ntype M = map[string]int\n\nfunc F(x M) int { return x[strings.ToLower(\"k\")] }\n");
+            var run = CliRun.In(dir.FullName, null, "types", "--maps", "--loader", "dir", "./...");
+            Assert.Equal(0, run.ExitCode);
+            var expected = GoVersionsMinor(release) >= 23 ? "example.com/r.M" : "map[string]int";
+            Assert.Equal([$"r.go:7:26\t80\t{expected}"], run.OutLines);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static int GoVersionsMinor(string release) => int.Parse(release.Split('.')[1], CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,10 @@ internal static class TypesCommand
             return CliApp.ExitUsage;
         }
 
-        var program = new ProgramChecker(all.Packages);
+        // Print types as go/types of the toolchain in use would (aliases kept from Go 1.23 on); std packages
+        // carry the toolchain's release, and without them the newest behaviour applies.
+        var release = all.Packages.FirstOrDefault(p => p.Standard && p.GoVersion != null)?.GoVersion ?? "1.24";
+        var program = new ProgramChecker(all.Packages, CheckerOptions.ForGoRelease(release));
         program.ParseAll();
         foreach (var e in targets.SelectMany(p => p.Errors.Select(e => $"types: {p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
             context.ReportError(e);
