@@ -18,7 +18,7 @@ cd "$goroot/src"
 measure() { # name, command...
   local name="$1"; shift
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/$name.time" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err" || true
-  read -r wall user sys rss < "$tmp/$name.time"
+  read -r wall user sys rss < <(tail -1 "$tmp/$name.time")
   printf '%-12s wall %7.2f s   cpu %7.2f s   max RSS %5d MB   findings %d\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) "$(grep -c ':[0-9]*:[0-9]*: ' "$tmp/$name.out" || true)"
   echo "$wall $(echo "$user + $sys" | bc)" > "$tmp/$name.t"
 }

@@ -126,4 +126,14 @@ public class CrashFixtureJoinTests
         Assert.Equal(("main.small", 8), (f.Map!.Name, f.Map.Line)); // var small = map[int]int{}
         Assert.Equal((MapOpKind.Insert, 12, "main.writer"), (f.Operation.Operation, f.Operation.Line, f.Operation.Function));
     }
+
+    /// <summary>Go 1.24 reports a maps.Clone racing with a write as an iteration; the culprit line is the Clone.</summary>
+    [Fact]
+    public void CloneReportedAsIterationJoinsToTheClonedMap()
+    {
+        var f = Culprit("clonewrite", "1.24");
+        Assert.Equal("main.config", f.Map!.Name);
+        Assert.Equal((MapOpKind.Clone, 19, "main.snapshot"), (f.Operation.Operation, f.Operation.Line, f.Operation.Function));
+        Assert.Contains(f.OtherAccesses, a => a.IsWrite && a.Line == 12 && a.Function == "main.update");
+    }
 }

@@ -139,4 +139,20 @@ public class AstCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("mapscope: -: stdin given more than once", run.ErrorLines);
     }
+
+    /// <summary>--go picks the release whose go/parser to match: `const c` without a value is a syntax error for 1.19 only.</summary>
+    [Fact]
+    public void GoFlagParsesAsThatReleasesGoParser()
+    {
+        var source = System.Text.Encoding.UTF8.GetBytes("package p\n\nconst c\n");
+        var old = CliRun.In(RepoPaths.Root, source, "ast", "--go", "1.19", "-");
+        Assert.Equal(1, old.ExitCode);
+        Assert.Contains(old.ErrorLines, l => l.Contains("missing constant value", StringComparison.Ordinal));
+        var today = CliRun.In(RepoPaths.Root, source, "ast", "--go", "go1.24.4", "-");
+        Assert.Equal(0, today.ExitCode);
+        Assert.Equal(today.Out, CliRun.In(RepoPaths.Root, source, "ast", "-").Out);
+        var bad = CliRun.In(RepoPaths.Root, source, "ast", "--go", "banana", "-");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--go: banana", bad.Error);
+    }
 }

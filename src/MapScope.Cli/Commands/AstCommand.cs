@@ -31,18 +31,31 @@ internal static class AstCommand
             HelpName = "tree|spans",
         };
         format.AcceptOnlyFromAmong("tree", "spans");
+        var go = new Option<string?>("--go")
+        {
+            Description = "parse as go/parser of this Go release does (1.19 keeps checks later releases left to go/types); default: the newest, " + GoVersion.Latest,
+            HelpName = "VERSION",
+        };
 
         var command = new MapScopeCommand("ast", "Print the syntax tree of Go files") { Details = Details };
         command.AddPaths(files);
         command.Add(format);
+        command.Add(go);
         command.Examples.Add("mapscope ast examples/cache/cache.go");
         command.Examples.Add("mapscope ast --format spans examples/cache");
         command.Examples.Add("cat main.go | mapscope ast -");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(files), parse.GetRequiredValue(format) == "spans"));
+        command.Examples.Add("mapscope ast --go 1.19 --format spans main.go");
+        command.SetAction(parse =>
+        {
+            var release = GoVersion.Latest;
+            if (parse.GetValue(go) is { } text && !GoVersion.TryParse(text, out release))
+                throw new UsageException($"--go: {text}: not a Go release (1.19, go1.24.4)");
+            return Run(context, parse.GetRequiredValue(files), parse.GetRequiredValue(format) == "spans", release);
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, bool spans)
+    private static int Run(CliContext context, string[] arguments, bool spans, GoVersion release)
     {
         var inputs = GoInputs.Expand(arguments, context, out bool unreadable);
         bool syntaxErrors = false;
@@ -53,7 +66,7 @@ internal static class AstCommand
             var batch = inputs.Skip(start).Take(batchSize).ToArray();
             var results = new Result[batch.Length];
             Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => results[i] = Render(batch[i], context.Host, spans));
+                i => results[i] = Render(batch[i], context.Host, spans, release));
             foreach (var result in results)
             {
                 result.Failure?.Throw();
@@ -73,7 +86,7 @@ internal static class AstCommand
 
     private sealed record Result(string Output, IReadOnlyList<string> Errors, string? ReadError, ExceptionDispatchInfo? Failure);
 
-    private static Result Render(GoInput input, CliHost host, bool spans)
+    private static Result Render(GoInput input, CliHost host, bool spans, GoVersion release)
     {
         byte[] source;
         try
@@ -86,7 +99,7 @@ internal static class AstCommand
         }
         try
         {
-            var parsed = GoParser.ParseFile(input.Display, source);
+            var parsed = GoParser.ParseFile(input.Display, source, release);
             var output = new StringWriter();
             if (spans) AstSpans.Write(parsed, output, input.Display);
             else AstTree.Write(parsed, output, input.Display);
