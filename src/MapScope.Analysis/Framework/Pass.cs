@@ -32,6 +32,18 @@ public sealed class Pass(Analyzer analyzer, Checker checker, Severity severity, 
         report(new Diagnostic(Analyzer.Id, severity, file.Path, line, col, at.Pos, at.End, message) { Fixes = fixes ?? [], EndLine = endLine, EndColumn = endCol });
     }
 
+    /// <summary>
+    /// Reports a finding at its own severity rather than the rule's configured one — for findings a rule knows
+    /// to be less serious than its usual case (never raised above what the user configured for the rule).
+    /// </summary>
+    public void Report(ParsedFile file, Node at, string message, Severity findingSeverity, IReadOnlyList<SuggestedFix>? fixes = null)
+    {
+        var (line, col) = file.Lines.Position(at.Pos);
+        var (endLine, endCol) = file.Lines.Position(at.End);
+        var s = findingSeverity < severity ? findingSeverity : severity;
+        report(new Diagnostic(Analyzer.Id, s, file.Path, line, col, at.Pos, at.End, message) { Fixes = fixes ?? [], EndLine = endLine, EndColumn = endCol });
+    }
+
     public void Report(Diagnostic d) => report(d);
 }
 

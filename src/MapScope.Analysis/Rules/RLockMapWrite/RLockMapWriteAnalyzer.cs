@@ -25,7 +25,9 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
         Reported: writes to package-level maps and to map fields reached from a receiver, parameter or package
         variable, between `mu.RLock()` and the matching `mu.RUnlock()` (or the end of the function after
         `defer mu.RUnlock()`). Not reported: writes after the read lock is released, writes while an exclusive
-        `Lock()` is also held, and maps local to the function.
+        `Lock()` is also held (taken after the `RLock`, or — for another mutex such as a separate `writeMu` —
+        before it or by every caller, when every read-locked write of that map holds the same one), and maps
+        local to the function.
         """;
 
     public override string BadExample => """
@@ -46,8 +48,12 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
         }
         """;
 
+    private sealed record Finding(ParsedFile File, Node At, Expr Map, SelectorExpr RLock, int RLockLine, HashSet<GuardKey> Guards);
+
     public override void Run(Pass pass)
     {
+        FuncLocks? funcLocks = null;
+        var findings = new List<Finding>();
         foreach (var fn in FuncBodies.All(pass.Files))
         {
             var calls = new List<(CallExpr Call, SelectorExpr Sel, bool Deferred)>();
@@ -83,16 +89,71 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
                     if (at.Pos <= rlock.Call.End || at.Pos >= end) continue;
                     if (locks.Any(l => l > rlock.Call.Pos && l < at.Pos)) continue; // an exclusive lock is held too
                     if (!IsShared(pass, fn, map)) continue;
-                    var file = fn.File;
-                    var mu = GoAst.Text(file, rlock.Sel.X);
-                    var line = file.Lines.Position(rlock.Call.Pos).Line;
-                    pass.Report(file, at,
-                        $"{GoAst.Text(file, map)} is written while only the read lock is held ({mu}.RLock() on line {line}): other goroutines hold the read lock at the same time, " +
-                        $"so this write can crash the program with \"fatal error: concurrent map writes\" — take the write lock {mu}.Lock() for writes");
+                    funcLocks ??= new FuncLocks(pass);
+                    var guards = Guards(pass, funcLocks, fn, at.Pos, rlock.Sel.X);
+                    findings.Add(new Finding(fn.File, at, map, rlock.Sel, fn.File.Lines.Position(rlock.Call.Pos).Line, guards));
                 }
             }
         }
+        // An exclusive lock of another mutex held at the write (s.writeMu.Lock(); s.mu.RLock(); s.m[k] = v)
+        // serializes the writers when every read-locked write of that map holds the same one.
+        foreach (var group in findings.GroupBy(f => MapIdentity(pass, f.Map) ?? (object)f))
+        {
+            HashSet<GuardKey>? common = null;
+            foreach (var f in group)
+            {
+                if (common == null) common = new HashSet<GuardKey>(f.Guards);
+                else common.IntersectWith(f.Guards);
+            }
+            if (common is { Count: > 0 }) continue;
+            foreach (var f in group)
+            {
+                var mu = GoAst.Text(f.File, f.RLock.X);
+                pass.Report(f.File, f.At,
+                    $"{GoAst.Text(f.File, f.Map)} is written while only the read lock is held ({mu}.RLock() on line {f.RLockLine}): other goroutines hold the read lock at the same time, " +
+                    $"so this write can crash the program with \"fatal error: concurrent map writes\" — take the write lock {mu}.Lock() for writes");
+            }
+        }
     }
+
+    /// <summary>A mutex independent of which function names it: a package variable, or a field path of a named type.</summary>
+    private readonly record struct GuardKey(object Owner, string Path);
+
+    /// <summary>The other mutexes held exclusively (Lock, not RLock) at pos, on every path and from every caller.</summary>
+    private static HashSet<GuardKey> Guards(Pass pass, FuncLocks funcLocks, FuncBody fn, int pos, Expr rlocked)
+    {
+        var result = new HashSet<GuardKey>();
+        if (funcLocks.BodyOf(fn.Body) is not { } body) return result;
+        var self = LockRefs.Of(pass, rlocked);
+        foreach (var (lockRef, mode) in funcLocks.HeldAt(body, pos))
+        {
+            if (mode != HoldMode.Exclusive || self is { } s && s.Equals(lockRef)) continue;
+            result.Add(KeyOf(lockRef));
+        }
+        return result;
+    }
+
+    private static GuardKey KeyOf(LockRef lockRef)
+    {
+        if (lockRef.Root.IsPackageLevel) return new GuardKey(lockRef.Root, lockRef.Path);
+        var t = lockRef.Root.Type;
+        if (t is Pointer p) t = p.Elem;
+        return FieldOwner(t) is { } owner ? new GuardKey(owner, lockRef.Path) : new GuardKey(lockRef.Root, lockRef.Path);
+    }
+
+    private static TypeName? FieldOwner(MapScope.Semantics.Types.Type t)
+    {
+        if (t is Pointer p) t = p.Elem;
+        return t is Named n ? (n.Origin ?? n).Obj : null;
+    }
+
+    /// <summary>Which map a write is to, across functions: the field (s.m) or the package variable; null otherwise.</summary>
+    private static object? MapIdentity(Pass pass, Expr map) => GoAst.Unparen(map) switch
+    {
+        SelectorExpr sel => FieldOwner(pass.TypeOf(sel.X)) is { } owner ? (owner, sel.Sel.Name) : null,
+        Ident id => GoAst.ObjectOf(pass, id) is Var { IsPackageLevel: true } v ? v : null,
+        _ => null,
+    };
 
     private static bool IsRWMutex(Pass pass, Expr x)
     {

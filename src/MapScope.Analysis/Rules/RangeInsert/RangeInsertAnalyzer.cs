@@ -23,9 +23,12 @@ public sealed class RangeInsertAnalyzer : Analyzer
         Fix: collect the new entries in a separate map and copy them in after the loop, or range over a
         snapshot of the keys.
 
-        Not reported: updating the entry being visited (`m[k] = v` with the range key `k`), deleting (which the
-        spec allows), writes to other maps, and an insert that is immediately followed by `break` or `return`
-        (the loop ends before it could visit anything else).
+        Not reported: updating the entry being visited (`m[k] = v` with the range key `k`, also as `k.(T)`, a
+        value-preserving conversion `T(k)`, or a local variable holding one of these), deleting (which the spec
+        allows), writes to other maps, an insert that is immediately followed by `break` or `return` (the loop
+        ends before it could visit anything else), and a work list drained by an enclosing
+        `for len(w) > 0 { for k := range w { delete(w, k); ... w[next] = ... } }`: that the outer loop picks up
+        the new entries is the intent.
         """;
 
     public override string BadExample => """
@@ -49,10 +52,12 @@ public sealed class RangeInsertAnalyzer : Analyzer
         foreach (var file in pass.Files)
         {
             var labels = new Dictionary<RangeStmt, string>(ReferenceEqualityComparer.Instance);
+            Parents? parents = null; // built on the first map range of the file
             Inspector.Inspect(file.File, n =>
             {
                 if (n is LabeledStmt { Stmt: RangeStmt lr } ls) labels[lr] = ls.Label.Name;
-                if (n is RangeStmt r && pass.IsMap(r.X)) CheckLoop(pass, file, r, labels.GetValueOrDefault(r));
+                if (n is RangeStmt r && pass.IsMap(r.X) && !WorkList.IsDrained(pass, parents ??= new Parents(file.File), r))
+                    CheckLoop(pass, file, r, labels.GetValueOrDefault(r));
                 return true;
             }, comments: false);
         }
@@ -68,7 +73,7 @@ public sealed class RangeInsertAnalyzer : Analyzer
         foreach (var w in MapWrites.Under(pass, loop.Body))
         {
             if (!GoAst.SameVariable(pass, w.Map, loop.X) || endsLoop.Contains(w.Stmt)) continue;
-            if (keyVar != null && GoAst.Unparen(w.Key) is Ident wk && ReferenceEquals(GoAst.ObjectOf(pass, wk), keyVar)) continue;
+            if (keyVar != null && RangeKeyValue.Is(pass, loop.Body, w.Key, keyVar)) continue;
             var mapText = GoAst.Text(file, loop.X);
             var keyText = GoAst.Text(file, w.Key);
             pass.Report(file, w.Index,

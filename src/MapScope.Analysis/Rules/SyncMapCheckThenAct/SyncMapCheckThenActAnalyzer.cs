@@ -24,8 +24,11 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         Not reported: different keys or maps, a Store without a preceding Load, and code that holds a
         `sync.Mutex`/`RWMutex` (any `Lock()` earlier in the function), where the sequence is already serialized,
         and code that calls an atomic method (`LoadOrStore`, `LoadAndDelete`, `Swap`, `CompareAndSwap`) on the same
-        key between the two calls. A cache of a value that every goroutine computes identically is reported even
-        though losing one of the equal values is harmless; LoadOrStore still avoids the duplicate work.
+        key between the two calls, a Load on another path than the Store (another `case`), and registration at
+        init time (`init` functions and package-level variable initializers run on one goroutine). A cache of a
+        value computed from the key alone (`v = compute(k)` with only the key, constants and functions) is
+        reported at info severity: every goroutine stores an equal value, so losing one is harmless and
+        LoadOrStore only saves the duplicate work.
         """;
 
     public override string BadExample => """
@@ -56,6 +59,7 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         {
             // locks anywhere in the enclosing declaration before the Load (a closure runs under its creator's lock)
             var decl = fn.File.File.Decls.FirstOrDefault(d => d.Pos <= fn.Body.Pos && fn.Body.End <= d.End);
+            if (decl != null && InitTime.Runs(decl, fn)) continue;
             var locks = decl != null ? SyncTypes.LockCalls(pass, decl) : [];
             var calls = new List<MapCall>();
             FuncBodies.InspectOwn(fn.Body, n =>
@@ -64,16 +68,34 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
                     calls.Add(new MapCall(call, sel, sel.Sel.Name));
                 return true;
             });
+            if (!calls.Any(c => c.Method == "Load")) continue;
+            Parents? parents = null;
             foreach (var act in calls.Where(c => c.Method is "Store" or "Delete"))
             {
-                var load = calls.FirstOrDefault(l => l.Method == "Load" && l.Call.End <= act.Call.Pos && SameKey(pass, fn, l, act));
+                parents ??= new Parents(fn.Body);
+                // the Load this Store follows on its own path: the nearest one whose block also holds the Store
+                // (a Load in another case of a switch is another path, not the check this Store acts on)
+                var load = calls.LastOrDefault(l => l.Method == "Load" && l.Call.End <= act.Call.Pos
+                    && Dominates(parents, l.Call, act.Call) && SameKey(pass, fn, l, act));
                 if (load == null || locks.Any(l => l < load.Call.Pos)) continue;
                 // an atomic operation on the key in between: the code already deals with concurrent writers
                 if (calls.Any(c => AtomicForms.Contains(c.Method) && c.Call.Pos > load.Call.End && c.Call.End <= act.Call.Pos && SameKey(pass, fn, load, c)))
                     continue;
-                Report(pass, fn.File, load, act);
+                Report(pass, fn, load, act);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the Load runs on every path to the Store: the innermost statement list holding the Load also
+    /// holds the Store (later in the list, or inside the Load's own statement, as in `if _, ok := m.Load(k); !ok {...}`).
+    /// </summary>
+    private static bool Dominates(Parents parents, Node load, Node store)
+    {
+        for (var p = parents.Of(load); p != null; p = parents.Of(p))
+            if (p is BlockStmt or CaseClause or CommClause or FuncLit)
+                return p.Pos <= store.Pos && store.End <= p.End;
+        return false;
     }
 
     private static bool SameKey(Pass pass, FuncBody fn, MapCall load, MapCall act)
@@ -102,14 +124,24 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         return !changed;
     }
 
-    private static void Report(Pass pass, ParsedFile file, MapCall load, MapCall act)
+    private static void Report(Pass pass, FuncBody fn, MapCall load, MapCall act)
     {
+        var file = fn.File;
         var map = GoAst.Text(file, act.Sel.X);
         var key = GoAst.Text(file, act.Call.Args[0]);
+        var (loadLine, _) = file.Lines.Position(load.Call.Pos);
+        if (act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.Is(pass, fn.Body, act.Call.Args[1], load.Call.Args[0], load.Call.End, act.Call.Pos))
+        {
+            // every goroutine would store an equal value: losing one is harmless, only the work is duplicated
+            pass.Report(file, act.Call,
+                $"{map}.Load({key}) followed by {map}.Store({key}, …) computes a value from {key} alone, so a racing goroutine stores an equal value and only the work is duplicated; " +
+                $"v, _ := {map}.LoadOrStore({key}, value) keeps one value for all callers (the Load is on line {loadLine})",
+                Severity.Info);
+            return;
+        }
         var message = act.Method == "Store"
             ? $"{map}.Load({key}) followed by {map}.Store({key}, …) is not atomic: another goroutine can store {key} in between and one of the values is silently lost; use v, loaded := {map}.LoadOrStore({key}, value)"
             : $"{map}.Load({key}) followed by {map}.Delete({key}) is not atomic: two goroutines can both load the entry and both act on it; use v, loaded := {map}.LoadAndDelete({key})";
-        var (loadLine, _) = file.Lines.Position(load.Call.Pos);
         pass.Report(file, act.Call, message + $" (the Load is on line {loadLine})");
     }
 }

@@ -138,3 +138,77 @@ func (c *Cache) OtherMutex(k string) {
 	regMu.RUnlock()
 	c.data[k] = 1
 }
+
+// ---- a separate writer mutex taken before the read lock ----
+
+// writes are serialized by writeMu; mu.RLock keeps Swap (which takes mu.Lock) out while the readers run
+type store struct {
+	writeMu sync.Mutex
+	mu      sync.RWMutex
+	m       map[string]int
+}
+
+func (s *store) Put(k string, v int) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	s.m[k] = v
+}
+
+func (s *store) Drop(k string) {
+	s.writeMu.Lock()
+	s.mu.RLock()
+	delete(s.m, k)
+	s.mu.RUnlock()
+	s.writeMu.Unlock()
+}
+
+// the caller holds writeMu
+func (s *store) bump(k string) {
+	s.mu.RLock()
+	s.m[k]++
+	s.mu.RUnlock()
+}
+
+func (s *store) Bump(k string) {
+	s.writeMu.Lock()
+	s.bump(k)
+	s.writeMu.Unlock()
+}
+
+func (s *store) Swap(m map[string]int) {
+	s.mu.Lock()
+	s.m = m
+	s.mu.Unlock()
+}
+
+// the writer mutex is released before the write, or one writer does not take it: both writers race
+type leaky struct {
+	writeMu sync.Mutex
+	mu      sync.RWMutex
+	m       map[string]int
+	n       map[string]int
+}
+
+func (l *leaky) Put(k string) {
+	l.writeMu.Lock()
+	l.writeMu.Unlock()
+	l.mu.RLock()
+	l.m[k] = 1 // want `l.m is written while only the read lock is held \(l.mu.RLock\(\) on line 197\)`
+	l.mu.RUnlock()
+}
+
+func (l *leaky) Add(k string) {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	l.n[k] = 1 // want `l.n is written while only the read lock is held \(l.mu.RLock\(\) on line 205\)`
+}
+
+func (l *leaky) AddUnguarded(k string) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	l.n[k] = 2 // want `l.n is written while only the read lock is held \(l.mu.RLock\(\) on line 211\)`
+}

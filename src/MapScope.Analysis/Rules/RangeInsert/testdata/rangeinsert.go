@@ -153,3 +153,84 @@ outer:
 		}
 	}
 }
+
+// ---- the visited key after a type assertion or conversion ----
+
+type name string
+
+// an interface-keyed map re-keyed by the key's own dynamic value: the entry being visited
+func normalize(m map[any]int) {
+	for k, v := range m {
+		m[k.(string)] = v + 1
+	}
+	for k := range m {
+		s, ok := k.(string)
+		if !ok {
+			continue
+		}
+		m[s] = 0
+	}
+}
+
+func named(m map[name]int) {
+	for k := range m {
+		m[name(string(k))]++
+	}
+	for k := range m {
+		key := k
+		m[key] = 1
+	}
+}
+
+// a conversion or assertion that changes the value is another key
+func renamed(m map[any]int, n map[int64]int) {
+	for k := range m {
+		m[k.(string)+"!"] = 1 // want `inserting key k.\(string\)\+"!" into m`
+	}
+	for k := range n {
+		n[int64(int8(k))] = 1 // want `inserting key int64\(int8\(k\)\) into n`
+	}
+	for k := range m {
+		key := k
+		key = "x"
+		m[key] = 1 // want `inserting key key into m`
+	}
+}
+
+// ---- work lists ----
+
+// the outer loop drains the map: entries added while ranging are picked up by the next round
+func reachable(deps map[string][]string, start string) map[string]bool {
+	seen := map[string]bool{}
+	work := map[string]bool{start: true}
+	for len(work) > 0 {
+		for k := range work {
+			delete(work, k)
+			seen[k] = true
+			for _, d := range deps[k] {
+				if !seen[d] {
+					work[d] = true
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// without the draining loop (or without taking the item off) the insert is the usual hazard
+func notDrained(deps map[string][]string, work map[string]bool) {
+	for len(work) > 0 {
+		for k := range work {
+			for _, d := range deps[k] {
+				work[d] = true // want `inserting key d into work`
+			}
+		}
+		break
+	}
+	for k := range work {
+		delete(work, k)
+		for _, d := range deps[k] {
+			work[d] = true // want `inserting key d into work`
+		}
+	}
+}

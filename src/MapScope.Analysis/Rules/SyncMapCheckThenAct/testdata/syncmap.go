@@ -33,7 +33,7 @@ func (r *registry) take(id int) any {
 
 func (r *registry) viaValueField(k string) {
 	if _, ok := r.other.Load(k); !ok {
-		r.other.Store(k, 1) // want `r.other.Load\(k\) followed by r.other.Store\(k, …\)`
+		r.other.Store(k, 1) // want `r.other.Load\(k\) followed by r.other.Store\(k, …\) computes a value from k alone`
 	}
 }
 
@@ -131,4 +131,107 @@ func placeholder(k string) {
 		return
 	}
 	conns.Store(k, dial(k))
+}
+
+// ---- a value computed from the key alone: an idempotent cache, reported at info severity ----
+
+var patterns sync.Map
+
+func compile(p string) *Pattern { return &Pattern{expr: "^" + p + "$"} }
+
+const suffix = ".local"
+
+func pattern(p string) *Pattern {
+	v, ok := patterns.Load(p)
+	if !ok {
+		v = compile(p + suffix)
+		patterns.Store(p, v) // want `patterns.Load\(p\) followed by patterns.Store\(p, …\) computes a value from p alone, so a racing goroutine stores an equal value and only the work is duplicated; v, _ := patterns.LoadOrStore\(p, value\) keeps one value for all callers \(the Load is on line 145\)`
+	}
+	return v.(*Pattern)
+}
+
+// the value also depends on the receiver (or a package variable): one of two different values is lost
+type resolver struct{ prefix string }
+
+var defaultPrefix = "x"
+
+func (r *resolver) resolve(p string) any {
+	v, ok := patterns.Load(p)
+	if !ok {
+		v = compile(r.prefix + p)
+		patterns.Store(p, v) // want `patterns.Load\(p\) followed by patterns.Store\(p, …\) is not atomic`
+	}
+	if _, ok := conns.Load(p); !ok {
+		conns.Store(p, compile(defaultPrefix+p)) // want `conns.Load\(p\) followed by conns.Store\(p, …\) is not atomic`
+	}
+	return v
+}
+
+// ---- the Load on the Store's own path ----
+
+func byKind(kind int, k string, c1, c2 *Conn) {
+	switch kind {
+	case 1:
+		if _, ok := conns.Load(k); !ok {
+			conns.Store(k, c1) // want `conns.Load\(k\) followed by conns.Store\(k, …\) is not atomic.*\(the Load is on line 175\)`
+		}
+	case 2:
+		if _, ok := conns.Load(k); !ok {
+			conns.Store(k, c2) // want `conns.Load\(k\) followed by conns.Store\(k, …\) is not atomic.*\(the Load is on line 179\)`
+		}
+	}
+}
+
+// a Load in another case is not the check this Store acts on
+func otherCase(kind int, k string, c *Conn) any {
+	switch kind {
+	case 1:
+		v, _ := conns.Load(k)
+		return v
+	default:
+		conns.Store(k, c)
+	}
+	return nil
+}
+
+// ---- init-time registration: one goroutine ----
+
+var handlers sync.Map
+
+func init() {
+	if _, ok := handlers.Load("a"); !ok {
+		handlers.Store("a", dial("a"))
+	}
+}
+
+var table = func() *sync.Map {
+	if _, ok := handlers.Load("b"); !ok {
+		handlers.Store("b", dial("b"))
+	}
+	return &handlers
+}()
+
+// a literal stored in a package variable runs later, on any goroutine
+var register = func(k string, c *Conn) {
+	if _, ok := handlers.Load(k); !ok {
+		handlers.Store(k, c) // want `handlers.Load\(k\) followed by handlers.Store\(k, …\) is not atomic`
+	}
+}
+
+// a connection is a resource, not a value: the one that loses the race leaks
+func (c *Conn) Close() {}
+
+// a compiled pattern is a value: two compilations of one key are interchangeable
+type Pattern struct{ expr string }
+
+// a fresh mutex per key is used for its identity: two goroutines holding different ones exclude nothing
+var keyLocks sync.Map
+
+func lockFor(k string) *sync.Mutex {
+	v, ok := keyLocks.Load(k)
+	if !ok {
+		v = new(sync.Mutex)
+		keyLocks.Store(k, v) // want `keyLocks.Load\(k\) followed by keyLocks.Store\(k, …\) is not atomic`
+	}
+	return v.(*sync.Mutex)
 }
