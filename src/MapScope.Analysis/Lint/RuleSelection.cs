@@ -5,9 +5,10 @@ using MapScope.Analysis.Suppressions;
 namespace MapScope.Analysis.Lint;
 
 /// <summary>
-/// Decides which rules run and at which severity: the rule's defaults, then .mapscope.yml, then --enable,
-/// then --disable (so `--disable all --enable x` is not what it looks like: use config, or disable the others by
-/// id). Unknown ids anywhere are errors — a typo must not silently lint less.
+/// Decides which rules run and at which severity: the rule's defaults, then .mapscope.yml, then `all` in
+/// --enable/--disable, then the ids named in them — a named rule beats `all`, so `--disable all --enable x` runs
+/// only x and `--enable all --disable x` runs all but x; naming a rule in both disables it. Unknown ids
+/// anywhere are errors — a typo must not silently lint less.
 /// </summary>
 public static class RuleSelection
 {
@@ -25,8 +26,10 @@ public static class RuleSelection
         bool Enabled(string id, bool byDefault)
         {
             bool e = config.Rules.TryGetValue(id, out var rc) && rc.Enabled is { } ce ? ce : byDefault;
-            if (on.Contains("all") || on.Contains(id)) e = true;
-            if (off.Contains("all") || off.Contains(id)) e = false;
+            if (on.Contains("all")) e = true;
+            if (off.Contains("all")) e = false;
+            if (on.Contains(id)) e = true;
+            if (off.Contains(id)) e = false;
             return e;
         }
 

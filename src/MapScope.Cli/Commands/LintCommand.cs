@@ -28,7 +28,8 @@ internal static class LintCommand
         "Configuration: .mapscope.yml, found by walking up from the working directory:\n" +
         "  rules: {RULE-ID: {enabled: true|false, severity: error|warning|info}}\n" +
         "  exclude: [\"vendor/**\", \"**/*_gen.go\"]   (globs relative to the file's folder)\n" +
-        "--enable/--disable take rule ids (comma-separated, repeatable, or all) and override the file.\n" +
+        "--enable/--disable take rule ids (comma-separated, repeatable, or all) and override the file;\n" +
+        "a named rule beats all: --disable all --enable nil-map-write runs only nil-map-write.\n" +
         "Silence one finding with a comment on its line or alone on the line above:\n" +
         "  //mapscope:ignore RULE-ID[,RULE-ID] reason   (RULE-ID may be all; a missing reason is reported)\n" +
         "Exit codes: 0 no findings, 1 findings, 2 bad usage, bad .mapscope.yml or a pattern that loads nothing,\n" +

@@ -37,6 +37,14 @@ public class RuleSelectionTests
     }
 
     [Fact]
+    public void ANamedRuleBeatsAll()
+    {
+        Assert.Equal("test-package=info (no ignore-directive)", Select(enable: ["test-package"], disable: ["all"]));
+        Assert.Equal("test-package=info", Select(enable: ["all"], disable: ["test-map-write"]));
+        Assert.Equal(" (no ignore-directive)", Select(enable: ["test-package"], disable: ["all,test-package"]));
+    }
+
+    [Fact]
     public void UnknownIdsAreErrors()
     {
         Assert.Equal("--enable: unknown rule nil-map-wirte (see `mapscope rules`)", Assert.Throws<LintException>(() => Select(enable: ["nil-map-wirte"])).Message);
