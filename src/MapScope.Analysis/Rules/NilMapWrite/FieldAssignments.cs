@@ -1,0 +1,83 @@
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Rules.Shared;
+using MapScope.Semantics.Types;
+using MapScope.Syntax;
+using MapScope.Syntax.Ast;
+
+namespace MapScope.Analysis.Rules.NilMapWrite;
+
+/// <summary>
+/// How the package sets struct fields, by field name (matching by name across types can only make the
+/// rule quieter): assignments `x.f = v` (split into `= nil` and everything else, with address-taking and
+/// range assignment counted as "everything else"), and the field names keyed literals set, with test files
+/// kept apart (a test building its own value says nothing about the package's constructors).
+/// </summary>
+internal sealed class FieldAssignments
+{
+    /// <summary>Fields assigned something other than the literal nil, or whose address is taken.</summary>
+    public HashSet<string> Assigned { get; } = new(StringComparer.Ordinal);
+    /// <summary>Fields assigned the literal nil outside tests: x.f = nil.</summary>
+    public Dictionary<string, List<(ParsedFile File, AssignStmt At)>> ResetToNil { get; } = new(StringComparer.Ordinal);
+    /// <summary>Fields some composite literal outside tests sets (positional literals set all of their type's fields).</summary>
+    public HashSet<string> SetByLiteral { get; } = new(StringComparer.Ordinal);
+    /// <summary>Keyed composite literals outside tests, with their struct type.</summary>
+    public List<(ParsedFile File, CompositeLit Lit, Named Type)> Literals { get; } = [];
+
+    public FieldAssignments(Pass pass)
+    {
+        foreach (var file in pass.Files)
+        {
+            bool test = file.Path.EndsWith("_test.go", StringComparison.Ordinal);
+            Inspector.Inspect(file.File, n =>
+            {
+                switch (n)
+                {
+                    case AssignStmt a:
+                        for (int i = 0; i < a.Lhs.Count; i++)
+                        {
+                            if (GoAst.Unparen(a.Lhs[i]) is not SelectorExpr s) continue;
+                            bool nil = a.Lhs.Count == a.Rhs.Count && GoAst.Unparen(a.Rhs[i]) is Ident { Name: "nil" } id && GoAst.ObjectOf(pass, id) is Nil;
+                            if (nil && !test)
+                            {
+                                if (!ResetToNil.TryGetValue(s.Sel.Name, out var list)) ResetToNil[s.Sel.Name] = list = [];
+                                list.Add((file, a));
+                            }
+                            else if (!nil) Assigned.Add(s.Sel.Name);
+                        }
+                        break;
+                    case UnaryExpr { Op: Token.AND } u when GoAst.Unparen(u.X) is SelectorExpr us:
+                        Assigned.Add(us.Sel.Name);
+                        break;
+                    case RangeStmt { Tok: Token.ASSIGN } r:
+                        foreach (var e in new[] { r.Key, r.Value })
+                            if (e != null && GoAst.Unparen(e) is SelectorExpr rs) Assigned.Add(rs.Sel.Name);
+                        break;
+                    case CompositeLit cl when !test:
+                        var t = pass.TypeOf(cl);
+                        if (t is Pointer p) t = p.Elem;
+                        if (t.Underlying is not Struct st) break;
+                        if (cl.Elts.Count > 0 && cl.Elts[0] is not KeyValueExpr)
+                        {
+                            foreach (var f in st.Fields) SetByLiteral.Add(f.Name);
+                            break;
+                        }
+                        foreach (var e in cl.Elts)
+                            if (e is KeyValueExpr { Key: Ident k }) SetByLiteral.Add(k.Name);
+                        if (t is Named named && named.Obj.Pkg?.Path == pass.Package.Path) Literals.Add((file, cl, named));
+                        break;
+                }
+                return true;
+            }, comments: false);
+        }
+    }
+
+    /// <summary>Whether a literal sets field to a map that is certainly not nil (make(...) or a map literal).</summary>
+    public static bool SetsNonNilMap(Pass pass, CompositeLit lit, string field) =>
+        lit.Elts.OfType<KeyValueExpr>().Any(kv => kv.Key is Ident { Name: var k } && k == field && IsMadeMap(pass, kv.Value));
+
+    public static bool IsMadeMap(Pass pass, Expr e)
+    {
+        e = GoAst.Unparen(e);
+        return e is CompositeLit ml && pass.IsMap(ml) || e is CallExpr c && GoAst.IsBuiltinCall(pass, c, "make") && pass.IsMap(c);
+    }
+}
