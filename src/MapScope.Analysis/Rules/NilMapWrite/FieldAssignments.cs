@@ -17,7 +17,7 @@ internal sealed class FieldAssignments
     /// <summary>Fields assigned something other than the literal nil, or whose address is taken.</summary>
     public HashSet<string> Assigned { get; } = new(StringComparer.Ordinal);
     /// <summary>Fields assigned the literal nil outside tests: x.f = nil.</summary>
-    public Dictionary<string, List<(ParsedFile File, AssignStmt At)>> ResetToNil { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<(ParsedFile File, AssignStmt At, Semantics.Types.Object? Owner)>> ResetToNil { get; } = new(StringComparer.Ordinal);
     /// <summary>Fields some composite literal outside tests sets (positional literals set all of their type's fields).</summary>
     public HashSet<string> SetByLiteral { get; } = new(StringComparer.Ordinal);
     /// <summary>Keyed composite literals outside tests, with their struct type.</summary>
@@ -39,8 +39,9 @@ internal sealed class FieldAssignments
                             bool nil = a.Lhs.Count == a.Rhs.Count && GoAst.Unparen(a.Rhs[i]) is Ident { Name: "nil" } id && GoAst.ObjectOf(pass, id) is Nil;
                             if (nil && !test)
                             {
+                                if (InTerminalFunc(file, a)) continue; // Close() drops the map: the value is done
                                 if (!ResetToNil.TryGetValue(s.Sel.Name, out var list)) ResetToNil[s.Sel.Name] = list = [];
-                                list.Add((file, a));
+                                list.Add((file, a, OwnerOf(pass, s.X)));
                             }
                             else if (!nil) Assigned.Add(s.Sel.Name);
                         }
@@ -69,6 +70,23 @@ internal sealed class FieldAssignments
                 return true;
             }, comments: false);
         }
+    }
+
+    private static Semantics.Types.Object? OwnerOf(Pass pass, Expr x)
+    {
+        var t = pass.TypeOf(x);
+        if (t is Pointer p) t = p.Elem;
+        return t is Named n ? n.Obj : null;
+    }
+
+    /// <summary>Whether at lies in a method that ends the value's life (Close, Stop, Shutdown...): later writes are use-after-close, not a nil path.</summary>
+    private static bool InTerminalFunc(ParsedFile file, Node at)
+    {
+        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+            if (fd.Body != null && fd.Body.Pos <= at.Pos && at.End <= fd.Body.End)
+                return fd.Name.Name.ToLowerInvariant() is var n && (n.Contains("close") || n.Contains("stop") || n.Contains("shutdown") || n.Contains("release")
+                       || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish"));
+        return false;
     }
 
     /// <summary>Whether a literal sets field to a map that is certainly not nil (make(...) or a map literal).</summary>

@@ -35,7 +35,7 @@ internal static class FieldPaths
                 var fn = EnclosingFunc(parents, w.Index, file);
                 if (fn == null) continue;
                 var why = Guarded(pass, parents, fn, sel, w.Index, owner, field.Name, facts)
-                          ?? (ChecksOrAssigns(pass, fn, sel) ? null : Gap(pass, owner, field.Name, facts) ?? Reset(pass, fn, field.Name, facts));
+                          ?? (ChecksOrAssigns(pass, fn, sel) ? null : Gap(pass, owner, field.Name, facts) ?? Reset(pass, owner, fn, field.Name, facts));
                 if (why == null) continue;
                 reported.Add(w.Index);
                 var typeText = FieldTypes.Text(pass, owner.Named, field.Name) ?? TypeString.Of(field.Type);
@@ -61,11 +61,11 @@ internal static class FieldPaths
     }
 
     /// <summary>The reset: x.f = nil elsewhere and never made again.</summary>
-    private static string? Reset(Pass pass, FuncNode fn, string field, FieldAssignments facts)
+    private static string? Reset(Pass pass, (Named Named, Struct Struct) owner, FuncNode fn, string field, FieldAssignments facts)
     {
         if (facts.Assigned.Contains(field) || !facts.ResetToNil.TryGetValue(field, out var resets)) return null;
-        foreach (var (file, at) in resets)
-            if (at.Pos < fn.Body.Pos || at.End > fn.Body.End || !ReferenceEquals(file.File, fn.File))
+        foreach (var (file, at, resetOwner) in resets)
+            if (ReferenceEquals(resetOwner, owner.Named.Obj) && (at.Pos < fn.Body.Pos || at.End > fn.Body.End || !ReferenceEquals(file.File, fn.File)))
                 return $"{GoAst.Text(file, at)} at {Where(file, at)} resets it and nothing in the package makes {field} again";
         return null;
     }
