@@ -46,7 +46,14 @@ internal static class DecodedStructs
         return ok ? decoder : null;
     }
 
-    private static string? DecoderName(CallExpr call)
+    /// <summary>Whether the type (or its pointer) decodes itself (UnmarshalJSON, UnmarshalYAML, Decode...): it may make its maps.</summary>
+    public static bool DecodesItself(Semantics.Types.Type t)
+    {
+        if (t is Pointer p) t = p.Elem;
+        return t is not Named n || n.Methods.Any(m => m.Name.StartsWith("Unmarshal", StringComparison.Ordinal) || m.Name.StartsWith("Decode", StringComparison.Ordinal));
+    }
+
+    public static string? DecoderName(CallExpr call)
     {
         var name = GoAst.Unparen(call.Fun) switch
         {

@@ -39,7 +39,7 @@ internal sealed class FieldAssignments
                             bool nil = a.Lhs.Count == a.Rhs.Count && GoAst.Unparen(a.Rhs[i]) is Ident { Name: "nil" } id && GoAst.ObjectOf(pass, id) is Nil;
                             if (nil && !test)
                             {
-                                if (InTerminalFunc(file, a)) continue; // Close() drops the map: the value is done
+                                if (InTerminalFunc(file, a) || MarksDone(pass, file, s.X, a)) continue; // Close() drops the map: the value is done
                                 if (!ResetToNil.TryGetValue(s.Sel.Name, out var list)) ResetToNil[s.Sel.Name] = list = [];
                                 list.Add((file, a, OwnerOf(pass, s.X)));
                             }
@@ -79,13 +79,37 @@ internal sealed class FieldAssignments
         return t is Named n ? n.Obj : null;
     }
 
+    /// <summary>
+    /// Whether the function that resets x.f also sets a boolean field of x to a constant (x.closed = true,
+    /// x.inactive = true): the value is marked done, and writes elsewhere check that flag.
+    /// </summary>
+    private static bool MarksDone(Pass pass, ParsedFile file, Expr x, AssignStmt reset)
+    {
+        var baseText = GoAst.Text(file, x);
+        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+        {
+            if (fd.Body == null || !(fd.Body.Pos <= reset.Pos && reset.End <= fd.Body.End)) continue;
+            bool marks = false;
+            Inspector.Inspect(fd.Body, n =>
+            {
+                if (marks) return false;
+                if (n is AssignStmt { Lhs: [SelectorExpr ls], Rhs: [Ident { Name: "true" or "false" } b] } && GoAst.ObjectOf(pass, b) is Const
+                    && GoAst.Text(file, ls.X) == baseText) marks = true;
+                if (n is CallExpr { Fun: SelectorExpr { Sel.Name: "Store", X: SelectorExpr flag }, Args: [Ident { Name: "true" }] } && GoAst.Text(file, flag.X) == baseText) marks = true;
+                return true;
+            }, comments: false);
+            return marks;
+        }
+        return false;
+    }
+
     /// <summary>Whether at lies in a method that ends the value's life (Close, Stop, Shutdown...): later writes are use-after-close, not a nil path.</summary>
     private static bool InTerminalFunc(ParsedFile file, Node at)
     {
         foreach (var fd in file.File.Decls.OfType<FuncDecl>())
             if (fd.Body != null && fd.Body.Pos <= at.Pos && at.End <= fd.Body.End)
                 return fd.Name.Name.ToLowerInvariant() is var n && (n.Contains("close") || n.Contains("stop") || n.Contains("shutdown") || n.Contains("release")
-                       || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish"));
+                       || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish") || n.Contains("unregister") || n.Contains("deregister"));
         return false;
     }
 

@@ -47,10 +47,15 @@ internal sealed class LocalFlow(Pass pass, FuncBody fn)
                 if (WrittenVia(t, w) is not { } field) continue;
                 var before = spoilers.Where(s => MayRunBefore(s, w.Index, t)).ToList();
                 var branch = before.Count == 0 ? null : OnlyInSkippableIf(t, before, w);
-                if (before.Count > 0 && branch == null) continue;
+                var decoder = before.Count == 0 || branch != null ? null : OnlyDecoded(t, before, field);
+                if (before.Count > 0 && branch == null && decoder == null) continue;
                 alreadyReported.Add(w.Index);
-                var tt = branch == null ? t : t with { Why = $"{t.Why}, only the if at line {fn.File.Lines.Position(branch.Pos).Line} assigns it, and the path that skips it leaves it nil" };
-                pass.Report(fn.File, w.Index, Message(tt, w, field));
+                var tt = branch != null ? t with { Why = $"{t.Why}, only the if at line {fn.File.Lines.Position(branch.Pos).Line} assigns it, and the path that skips it leaves it nil" }
+                    : t;
+                var target = GoAst.Text(fn.File, w.Map);
+                pass.Report(fn.File, w.Index, decoder == null ? Message(tt, w, field)
+                    : $"assignment to entry in nil map: {t.Var.Name} starts as a zero value and only {decoder} fills it, which leaves {target} nil when the input has no {field}, " +
+                      $"and nothing checks or assigns {target} before this write, so it panics on such input — check it first: if {target} == nil {{ {target} = make({FieldTypes.Text(pass, t.Var.Type, field) ?? t.Fields![field]}) }}");
             }
         }
     }
@@ -96,6 +101,30 @@ internal sealed class LocalFlow(Pass pass, FuncBody fn)
             return ifs;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The decoder when every spoiler is `&v` handed to a decoder call (json.Unmarshal(b, &v), dec.Decode(&v)),
+    /// the type does not decode itself, and the function never compares v.field with nil.
+    /// </summary>
+    private string? OnlyDecoded(Tracked t, List<Ident> spoilers, string field)
+    {
+        if (t.Kind != NilKind.StructFields || field == "" || DecodedStructs.DecodesItself(t.Var.Type)) return null;
+        string? name = null;
+        foreach (var s in spoilers)
+        {
+            if (Inside(s, out _) || _parents.OfUnparen(s) is not UnaryExpr { Op: Token.AND } u || _parents.OfUnparen(u) is not CallExpr call
+                || DecodedStructs.DecoderName(call) is not { } d) return null;
+            name = d;
+        }
+        bool compared = false;
+        Inspector.Inspect(fn.Body, n =>
+        {
+            if (n is BinaryExpr { Op: Token.EQL or Token.NEQ } b
+                && (GoAst.Unparen(b.X) is SelectorExpr { Sel.Name: var x } && x == field || GoAst.Unparen(b.Y) is SelectorExpr { Sel.Name: var y } && y == field)) compared = true;
+            return !compared;
+        }, comments: false);
+        return compared ? null : name;
     }
 
     private bool Mentions(Expr e, Var v)

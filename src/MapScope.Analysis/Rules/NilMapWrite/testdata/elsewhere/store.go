@@ -49,7 +49,6 @@ type other struct{ values map[string]string }
 func (o *other) drop() { o.values = nil }
 
 func (s *Session) Expire() {
-	s.open = false
 	s.values = nil
 }
 
@@ -212,4 +211,68 @@ func onlyWhenNeeded(items []string) map[string]bool {
 		set[it] = true // the loop runs only when the branch made the map: not reported
 	}
 	return set
+}
+
+// ---- a reset that marks the value done: writers check the flag ----
+
+type stream struct {
+	inactive bool
+	subs     map[string]int
+}
+
+func newStream() *stream { return &stream{subs: map[string]int{}} }
+
+func (s *stream) deactivate() {
+	s.inactive = true
+	s.subs = nil
+}
+
+func (s *stream) subscribe(k string) {
+	if s.inactive {
+		return
+	}
+	s.subs[k]++
+}
+
+// ---- a zero struct that only a decoder fills ----
+
+type Message struct {
+	Source   string            `json:"source"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+func tag(data []byte, partner string) ([]byte, error) {
+	var msg Message
+	if err := json.Unmarshal(data, &msg); err != nil {
+		return nil, err
+	}
+	msg.Metadata["partner"] = partner // want `msg starts as a zero value and only Unmarshal\(&...\) fills it, which leaves msg.Metadata nil when the input has no Metadata`
+	return json.Marshal(&msg)
+}
+
+func tagChecked(data []byte, partner string) ([]byte, error) {
+	var msg Message
+	if err := json.Unmarshal(data, &msg); err != nil {
+		return nil, err
+	}
+	if msg.Metadata == nil {
+		msg.Metadata = map[string]string{}
+	}
+	msg.Metadata["partner"] = partner
+	return json.Marshal(&msg)
+}
+
+type selfDecoding struct {
+	Meta map[string]string
+}
+
+func (s *selfDecoding) UnmarshalJSON(b []byte) error {
+	s.Meta = map[string]string{}
+	return json.Unmarshal(b, &s.Meta)
+}
+
+func tagSelf(data []byte) {
+	var s selfDecoding
+	_ = json.Unmarshal(data, &s)
+	s.Meta["x"] = "y" // the type makes its own map while decoding
 }
