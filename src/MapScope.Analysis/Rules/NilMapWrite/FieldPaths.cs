@@ -7,8 +7,8 @@ using MapScope.Syntax.Ast;
 namespace MapScope.Analysis.Rules.NilMapWrite;
 
 /// <summary>
-/// Writes to a map field x.f[k] through a receiver, parameter or any other value of a struct type of this
-/// package, when the package itself shows a way for f to be nil there and the writing function neither
+/// Writes to a map field x.f[k] through the receiver or a parameter (a value built elsewhere) of a struct
+/// type of this package, when the package itself shows a way for f to be nil there and the writing function neither
 /// checks x.f against nil nor assigns it:
 /// - the constructor gap: a literal of the type makes other map fields but not f, and nothing in the package
 ///   (outside tests) ever sets f;
@@ -33,7 +33,7 @@ internal static class FieldPaths
                 facts ??= new FieldAssignments(pass);
                 parents ??= new Parents(file.File);
                 var fn = EnclosingFunc(parents, w.Index, file);
-                if (fn == null) continue;
+                if (fn == null || !ReceiverOrParam(pass, fn, sel.X)) continue;
                 var why = Guarded(pass, parents, fn, sel, w.Index, owner, field.Name, facts)
                           ?? (ChecksOrAssigns(pass, fn, sel) ? null : Gap(pass, owner, field.Name, facts) ?? Reset(pass, owner, fn, field.Name, facts));
                 if (why == null) continue;
@@ -145,7 +145,18 @@ internal static class FieldPaths
         return found;
     }
 
-    private sealed record FuncNode(BlockStmt Body, ParsedFile ParsedFile)
+    /// <summary>x is the receiver or a parameter of the declared function: its value was built somewhere else.</summary>
+    private static bool ReceiverOrParam(Pass pass, FuncNode fn, Expr x)
+    {
+        if (GoAst.Unparen(x) is not Ident id || GoAst.ObjectOf(pass, id) is not Var v) return false;
+        foreach (var list in new[] { fn.Decl.Recv, fn.Decl.Type.Params })
+            foreach (var f in list?.List ?? [])
+                foreach (var n in f.Names ?? [])
+                    if (ReferenceEquals(GoAst.ObjectOf(pass, n), v)) return true;
+        return false;
+    }
+
+    private sealed record FuncNode(FuncDecl Decl, BlockStmt Body, ParsedFile ParsedFile)
     {
         public Syntax.Ast.File File => ParsedFile.File;
     }
@@ -154,7 +165,7 @@ internal static class FieldPaths
     private static FuncNode? EnclosingFunc(Parents parents, Node n, ParsedFile file)
     {
         for (var p = parents.Of(n); p != null; p = parents.Of(p))
-            if (p is FuncDecl { Body: { } b }) return new FuncNode(b, file);
+            if (p is FuncDecl { Body: { } b } fd) return new FuncNode(fd, b, file);
         return null;
     }
 

@@ -34,7 +34,7 @@ public sealed class NilMapWriteAnalyzer : Analyzer
           when nothing checks the field against nil and `T` has no decoding method of its own;
         - an unexported package-level `var m map[K]V` that nothing in the package assigns;
         - `m[a][b] = v` into a local map of maps made empty in the function when nothing stores an inner map;
-        - a map field written (through a receiver, a parameter, any value) without a nil check when the package
+        - a map field written through the receiver or a parameter without a nil check when the package
           shows how it is nil: a literal of the type makes its other map fields but not this one and nothing sets
           it (a constructor that forgot one); some code resets it to `nil` (outside Close/Stop-like methods and methods that also set a flag
           of the value) and nothing makes it again; or the write

@@ -276,3 +276,10 @@ func tagSelf(data []byte) {
 	_ = json.Unmarshal(data, &s)
 	s.Meta["x"] = "y" // the type makes its own map while decoding
 }
+
+// a value this function builds itself has the literal's map: not reported
+func newSessionWith(k string) *Session {
+	s := &Session{values: map[string]string{}}
+	s.values[k] = "first"
+	return s
+}
