@@ -45,9 +45,17 @@ internal sealed class LocalFlow(Pass pass, FuncBody fn)
             {
                 if (w.Index.Pos < t.DeclEnd || alreadyReported.Contains(w.Index)) continue;
                 if (WrittenVia(t, w) is not { } field) continue;
-                if (spoilers.Any(s => MayRunBefore(s, w.Index, t))) continue;
+                var before = spoilers.Where(s => MayRunBefore(s, w.Index, t)).ToList();
+                var branch = before.Count == 0 ? null : OnlyInSkippableIf(t, before, w);
+                var decoder = before.Count == 0 || branch != null ? null : OnlyDecoded(t, before, field);
+                if (before.Count > 0 && branch == null && decoder == null) continue;
                 alreadyReported.Add(w.Index);
-                pass.Report(fn.File, w.Index, Message(t, w, field));
+                var tt = branch != null ? t with { Why = $"{t.Why}, only the if at line {fn.File.Lines.Position(branch.Pos).Line} assigns it, and the path that skips it leaves it nil" }
+                    : t;
+                var target = GoAst.Text(fn.File, w.Map);
+                pass.Report(fn.File, w.Index, decoder == null ? Message(tt, w, field)
+                    : $"assignment to entry in nil map: {t.Var.Name} starts as a zero value and only {decoder} fills it, which leaves {target} nil when the input has no {field}, " +
+                      $"and nothing checks or assigns {target} before this write, so it panics on such input — check it first: if {target} == nil {{ {target} = make({FieldTypes.Text(pass, t.Var.Type, field) ?? t.Fields![field]}) }}");
             }
         }
     }
@@ -67,6 +75,67 @@ internal sealed class LocalFlow(Pass pass, FuncBody fn)
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The if statement (without else, its condition not mentioning the variable) that holds every spoiler,
+    /// each of them `&m` handed to a call,
+    /// when the write is a later statement of the same block: the path that skips the branch reaches the
+    /// write with the map still nil (var m map...; if ok { json.Unmarshal(b, &m) }; m[k] = v).
+    /// </summary>
+    private IfStmt? OnlyInSkippableIf(Tracked t, List<Ident> spoilers, MapWrite w)
+    {
+        if (t.Kind != NilKind.Map || _parents.Of(w.Stmt) is not BlockStmt block) return null;
+        if (Inside(w.Index, out _)) return null;
+        foreach (var stmt in block.List)
+        {
+            if (stmt.Pos >= w.Stmt.Pos) break;
+            if (stmt is not IfStmt { Else: null } ifs || ifs.Init != null && spoilers.Any(s => Contains(ifs.Init, s))) continue;
+            if (!spoilers.All(s => Contains(ifs.Body, s) && !Inside(s, out _))) continue;
+            // only the decoder shape (&m handed to a call): a plain assignment on one branch is often paired
+            // with a write the same condition guards in ways the text does not show
+            if (!spoilers.All(s => _parents.OfUnparen(s) is UnaryExpr { Op: Token.AND } u && _parents.OfUnparen(u) is CallExpr)) return null;
+            if (Mentions(ifs.Cond, t.Var)) return null;
+            // a loop around both would carry the branch's assignment into the next iteration
+            if (_loops.Any(l => Contains(l, ifs) && !(l.Pos <= t.DeclEnd && t.DeclEnd <= l.End))) return null;
+            return ifs;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The decoder when every spoiler is `&v` handed to a decoder call (json.Unmarshal(b, &v), dec.Decode(&v)),
+    /// the type does not decode itself, and the function never compares v.field with nil.
+    /// </summary>
+    private string? OnlyDecoded(Tracked t, List<Ident> spoilers, string field)
+    {
+        if (t.Kind != NilKind.StructFields || field == "" || DecodedStructs.DecodesItself(t.Var.Type)) return null;
+        string? name = null;
+        foreach (var s in spoilers)
+        {
+            if (Inside(s, out _) || _parents.OfUnparen(s) is not UnaryExpr { Op: Token.AND } u || _parents.OfUnparen(u) is not CallExpr call
+                || DecodedStructs.DecoderName(call) is not { } d) return null;
+            name = d;
+        }
+        bool compared = false;
+        Inspector.Inspect(fn.Body, n =>
+        {
+            if (n is BinaryExpr { Op: Token.EQL or Token.NEQ } b
+                && (GoAst.Unparen(b.X) is SelectorExpr { Sel.Name: var x } && x == field || GoAst.Unparen(b.Y) is SelectorExpr { Sel.Name: var y } && y == field)) compared = true;
+            return !compared;
+        }, comments: false);
+        return compared ? null : name;
+    }
+
+    private bool Mentions(Expr e, Var v)
+    {
+        bool found = false;
+        Inspector.Inspect(e, n =>
+        {
+            if (n is Ident id && IsVar(id, v)) found = true;
+            return !found;
+        }, comments: false);
+        return found;
     }
 
     private bool IsVar(Ident id, Var v) => pass.Checker.Uses.TryGetValue(id, out var o) && ReferenceEquals(o, v);

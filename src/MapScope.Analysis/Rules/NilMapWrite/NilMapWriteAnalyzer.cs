@@ -26,7 +26,20 @@ public sealed class NilMapWriteAnalyzer : Analyzer
           and nothing assigns it, so every write panics;
         - a variable holding the result of a function of the same package that always returns `nil` for its map;
         - `c := maps.Clone(m)` where `m` is a parameter (any caller may pass nil) or a map known to be nil:
-          `maps.Clone(nil)` returns nil.
+          `maps.Clone(nil)` returns nil; also `maps.Clone(cfg.F)` of a local struct that only a decoder
+          (`json.Unmarshal(b, &cfg)`, `dec.Decode(&cfg)`) fills, which leaves `F` nil when the input lacks it;
+        - a local map assigned only inside an `if` without `else` (`if ok { json.Unmarshal(b, &m) }`) and written
+          by a later statement of the same block: the path that skips the branch leaves it nil;
+        - a map field of a zero struct that only a decoder fills (`var msg T; dec.Decode(&msg); msg.Meta[k] = v`)
+          when nothing checks the field against nil and `T` has no decoding method of its own;
+        - an unexported package-level `var m map[K]V` that nothing in the package assigns;
+        - `m[a][b] = v` into a local map of maps made empty in the function when nothing stores an inner map;
+        - a map field written through the receiver or a parameter without a nil check when the package
+          shows how it is nil: a literal of the type makes its other map fields but not this one and nothing sets
+          it (a constructor that forgot one); some code resets it to `nil` (outside Close/Stop-like methods and methods that also set a flag
+          of the value) and nothing makes it again; or the write
+          sits under `if len(x.f) == 0` / `if x.f == nil` without assigning `x.f` while values of the type can lack
+          it (a literal omits it, or the type is decoded from JSON/YAML and the field is unexported).
 
         The rule stays silent when anything may have initialized the map before the write: an assignment earlier in
         the function or anywhere in an enclosing loop, taking its address, assignments in closures, passing a
@@ -57,11 +70,15 @@ public sealed class NilMapWriteAnalyzer : Analyzer
     public override void Run(Pass pass)
     {
         var reported = UninitializedFields.Check(pass);
+        UninitializedVars.Check(pass, reported);
         var nilFuncs = new NilReturningFuncs(pass);
         foreach (var fn in FuncBodies.All(pass.Files))
         {
             var tracked = NilSources.In(pass, fn, nilFuncs);
             if (tracked.Count > 0) new LocalFlow(pass, fn).Check(tracked, reported);
+            NilInnerMaps.Check(pass, fn, reported);
         }
+        // after the local analysis, whose messages are more specific
+        FieldPaths.Check(pass, reported);
     }
 }

@@ -95,6 +95,15 @@ internal static class NilSources
                     found.Add(new Tracked(v, NilKind.Map, end, $"maps.Clone({arg.Name}) of a nil map returns nil", TypeString.Of(v.Type)));
                 return;
             }
+            // c := maps.Clone(cfg.F) where cfg is a zero struct that only a decoder fills: nil when the input lacks F
+            if (x is CallExpr { Args.Count: 1 } clone2 && MapTypeOf(v.Type) && IsMapsClone(clone2, file)
+                && GoAst.Unparen(clone2.Args[0]) is SelectorExpr { X: Ident baseId } fsel && GoAst.ObjectOf(pass, baseId) is Var baseVar
+                && found.Any(t => ReferenceEquals(t.Var, baseVar) && t.Kind == NilKind.StructFields && t.Fields!.ContainsKey(fsel.Sel.Name))
+                && DecodedStructs.OnlyDecoded(pass, fn.Body, baseVar, fsel.Sel.Name) is { } decoder)
+            {
+                found.Add(new Tracked(v, NilKind.Map, end,
+                    $"{GoAst.Text(file, fsel)} is only set by {decoder}, which leaves it nil when the input has no such field, and maps.Clone of a nil map returns nil", TypeString.Of(v.Type)));
+            }
             if (x is CallExpr call && MapTypeOf(v.Type) && nilFuncs.AlwaysNil(pass, call) is { } callee)
                 found.Add(new Tracked(v, NilKind.Map, end, $"{callee}() always returns nil for it", TypeString.Of(v.Type)));
         }

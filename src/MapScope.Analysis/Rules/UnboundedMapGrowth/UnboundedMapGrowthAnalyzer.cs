@@ -10,7 +10,7 @@ namespace MapScope.Analysis.Rules.UnboundedMapGrowth;
 public sealed class UnboundedMapGrowthAnalyzer : Analyzer
 {
     public override string Id => "unbounded-map-growth";
-    public override string Title => "package-level map grows with run-time keys and is never pruned";
+    public override string Title => "long-lived map grows with run-time keys and is never pruned";
     public override Severity DefaultSeverity => Severity.Warning;
 
     public override string Doc => """
@@ -26,6 +26,20 @@ public sealed class UnboundedMapGrowthAnalyzer : Analyzer
         pruned there), keys that do not come from the function's inputs, keys of bounded types (bool, 8-bit
         integers, reflect.Type), and inserts made in unexported functions, closures or HTTP handlers — whether those
         see unbounded data cannot be told without following every caller, so the rule stays silent there.
+        Registries filled at start-up are not reported either: functions that package-level initializers
+        (`var x = NewCodec("json")`) or `init` call, `Set...` setters, and writes under an existence check
+        (`if _, ok := m[k]; ok { m[k] = v }` only updates).
+
+        Map fields of the package's types are checked per type and field: an insert keyed by something new on
+        every call — a counter the function increments (`id := c.next; c.next++`, `atomic.AddUint64(&c.seq, 1)`)
+        or a connection or request it is handed (`net.Conn`, `*http.Request`, `*tls.Conn`) — into a field that
+        no code of the package deletes from, clears, replaces or bounds. Assigning `nil` or a zero value to the
+        entry keeps the key, so it is no removal.
+
+        Also reported: an insert keyed by the call's connection or request whose matching `delete` is a plain
+        statement after a call into unknown code (an interface method or a function value, e.g. the user's
+        handler): a panic there skips the delete, and since net/http recovers handler panics the entry stays.
+
         Packages named `main` and packages under an `internal` directory are skipped too: on the Go tree they are
         command-line tools (compiler, linker) whose caches are meant to live for exactly one run, and telling a
         tool from a server is beyond what the source shows.
@@ -61,15 +75,23 @@ public sealed class UnboundedMapGrowthAnalyzer : Analyzer
     {
         // commands and internal packages: mostly short-lived tools whose caches live exactly as long as one run
         if (pass.Package.Name == "main" || pass.Package.Path.Split('/').Contains("internal")) return;
+        FieldRegistries.Check(pass);
+        DeleteNotDeferred.Check(pass);
         MapLifecycle? lifecycle = null;
+        StartupCalls? startup = null;
         var reported = new HashSet<Var>(ReferenceEqualityComparer.Instance);
         foreach (var fn in FuncBodies.All(pass.Files))
         {
-            // entry points only: an exported function's parameters are its callers' data; registration and init are bounded by the program
-            if (fn.Decl is not { Name.Name: var name } || !char.IsUpper(name[0]) || name.StartsWith("Register", StringComparison.Ordinal)) continue;
+            // entry points only: an exported function's parameters are its callers' data; registration, setters and init are bounded by the program
+            if (fn.Decl is not { Name.Name: var name } || !char.IsUpper(name[0]) || name.StartsWith("Register", StringComparison.Ordinal) || name.StartsWith("Set", StringComparison.Ordinal)) continue;
+            startup ??= new StartupCalls(pass);
+            if (fn.Decl.Recv == null && startup.Contains(name)) continue;
             ParamTaint? taint = null;
+            Parents? parents = null;
             foreach (var w in MapWrites.Under(pass, fn.Body))
             {
+                parents ??= new Parents(fn.Body);
+                if (UpdateOnly.Is(pass, parents, w)) continue;
                 if (GoAst.Unparen(w.Map) is not Ident id || GoAst.ObjectOf(pass, id) is not Var { IsPackageLevel: true } v) continue;
                 if (reported.Contains(v) || !ReferenceEquals(v.Pkg, pass.Package)) continue;
                 if (BoundedKeyType(pass.TypeOf(w.Map))) continue;
@@ -87,7 +109,7 @@ public sealed class UnboundedMapGrowthAnalyzer : Analyzer
     }
 
     /// <summary>Keys drawn from a small or program-bounded set: bool, 8-bit integers, reflect.Type.</summary>
-    private static bool BoundedKeyType(Semantics.Types.Type mapType)
+    internal static bool BoundedKeyType(Semantics.Types.Type mapType)
     {
         if (mapType.Underlying is not Map m) return true;
         if (m.Key.Underlying is Basic { Kind: BasicKind.Bool or BasicKind.Int8 or BasicKind.Uint8 }) return true;

@@ -115,3 +115,26 @@ func Local(keys []string) map[string]bool {
 var flags = map[bool]int{}
 
 func Flag(b bool) { flags[b]++ }
+
+// ---- start-up registration and setters: bounded by the program ----
+
+var codecs = map[string]int{}
+
+func NewCodec(name string) int {
+	codecs[name] = len(name)
+	return len(name)
+}
+
+var jsonCodec = NewCodec("json")
+
+var levels = map[string]int{}
+
+func SetLevel(name string, l int) { levels[name] = l }
+
+var known = map[string]int{"a": 1}
+
+func Touch(k string) {
+	if _, ok := known[k]; ok {
+		known[k]++
+	}
+}

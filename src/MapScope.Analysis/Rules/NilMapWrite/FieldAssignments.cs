@@ -1,0 +1,125 @@
+using MapScope.Analysis.Framework;
+using MapScope.Analysis.Rules.Shared;
+using MapScope.Semantics.Types;
+using MapScope.Syntax;
+using MapScope.Syntax.Ast;
+
+namespace MapScope.Analysis.Rules.NilMapWrite;
+
+/// <summary>
+/// How the package sets struct fields, by field name (matching by name across types can only make the
+/// rule quieter): assignments `x.f = v` (split into `= nil` and everything else, with address-taking and
+/// range assignment counted as "everything else"), and the field names keyed literals set, with test files
+/// kept apart (a test building its own value says nothing about the package's constructors).
+/// </summary>
+internal sealed class FieldAssignments
+{
+    /// <summary>Fields assigned something other than the literal nil, or whose address is taken.</summary>
+    public HashSet<string> Assigned { get; } = new(StringComparer.Ordinal);
+    /// <summary>Fields assigned the literal nil outside tests: x.f = nil.</summary>
+    public Dictionary<string, List<(ParsedFile File, AssignStmt At, Semantics.Types.Object? Owner)>> ResetToNil { get; } = new(StringComparer.Ordinal);
+    /// <summary>Fields some composite literal outside tests sets (positional literals set all of their type's fields).</summary>
+    public HashSet<string> SetByLiteral { get; } = new(StringComparer.Ordinal);
+    /// <summary>Keyed composite literals outside tests, with their struct type.</summary>
+    public List<(ParsedFile File, CompositeLit Lit, Named Type)> Literals { get; } = [];
+
+    public FieldAssignments(Pass pass)
+    {
+        foreach (var file in pass.Files)
+        {
+            bool test = file.Path.EndsWith("_test.go", StringComparison.Ordinal);
+            Inspector.Inspect(file.File, n =>
+            {
+                switch (n)
+                {
+                    case AssignStmt a:
+                        for (int i = 0; i < a.Lhs.Count; i++)
+                        {
+                            if (GoAst.Unparen(a.Lhs[i]) is not SelectorExpr s) continue;
+                            bool nil = a.Lhs.Count == a.Rhs.Count && GoAst.Unparen(a.Rhs[i]) is Ident { Name: "nil" } id && GoAst.ObjectOf(pass, id) is Nil;
+                            if (nil && !test)
+                            {
+                                if (InTerminalFunc(file, a) || MarksDone(pass, file, s.X, a)) continue; // Close() drops the map: the value is done
+                                if (!ResetToNil.TryGetValue(s.Sel.Name, out var list)) ResetToNil[s.Sel.Name] = list = [];
+                                list.Add((file, a, OwnerOf(pass, s.X)));
+                            }
+                            else if (!nil) Assigned.Add(s.Sel.Name);
+                        }
+                        break;
+                    case UnaryExpr { Op: Token.AND } u when GoAst.Unparen(u.X) is SelectorExpr us:
+                        Assigned.Add(us.Sel.Name);
+                        break;
+                    case RangeStmt { Tok: Token.ASSIGN } r:
+                        foreach (var e in new[] { r.Key, r.Value })
+                            if (e != null && GoAst.Unparen(e) is SelectorExpr rs) Assigned.Add(rs.Sel.Name);
+                        break;
+                    case CompositeLit cl when !test:
+                        var t = pass.TypeOf(cl);
+                        if (t is Pointer p) t = p.Elem;
+                        if (t.Underlying is not Struct st) break;
+                        if (cl.Elts.Count > 0 && cl.Elts[0] is not KeyValueExpr)
+                        {
+                            foreach (var f in st.Fields) SetByLiteral.Add(f.Name);
+                            break;
+                        }
+                        foreach (var e in cl.Elts)
+                            if (e is KeyValueExpr { Key: Ident k }) SetByLiteral.Add(k.Name);
+                        if (t is Named named && named.Obj.Pkg?.Path == pass.Package.Path) Literals.Add((file, cl, named));
+                        break;
+                }
+                return true;
+            }, comments: false);
+        }
+    }
+
+    private static Semantics.Types.Object? OwnerOf(Pass pass, Expr x)
+    {
+        var t = pass.TypeOf(x);
+        if (t is Pointer p) t = p.Elem;
+        return t is Named n ? n.Obj : null;
+    }
+
+    /// <summary>
+    /// Whether the function that resets x.f also sets a boolean field of x to a constant (x.closed = true,
+    /// x.inactive = true): the value is marked done, and writes elsewhere check that flag.
+    /// </summary>
+    private static bool MarksDone(Pass pass, ParsedFile file, Expr x, AssignStmt reset)
+    {
+        var baseText = GoAst.Text(file, x);
+        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+        {
+            if (fd.Body == null || !(fd.Body.Pos <= reset.Pos && reset.End <= fd.Body.End)) continue;
+            bool marks = false;
+            Inspector.Inspect(fd.Body, n =>
+            {
+                if (marks) return false;
+                if (n is AssignStmt { Lhs: [SelectorExpr ls], Rhs: [Ident { Name: "true" or "false" } b] } && GoAst.ObjectOf(pass, b) is Const
+                    && GoAst.Text(file, ls.X) == baseText) marks = true;
+                if (n is CallExpr { Fun: SelectorExpr { Sel.Name: "Store", X: SelectorExpr flag }, Args: [Ident { Name: "true" }] } && GoAst.Text(file, flag.X) == baseText) marks = true;
+                return true;
+            }, comments: false);
+            return marks;
+        }
+        return false;
+    }
+
+    /// <summary>Whether at lies in a method that ends the value's life (Close, Stop, Shutdown...): later writes are use-after-close, not a nil path.</summary>
+    private static bool InTerminalFunc(ParsedFile file, Node at)
+    {
+        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+            if (fd.Body != null && fd.Body.Pos <= at.Pos && at.End <= fd.Body.End)
+                return fd.Name.Name.ToLowerInvariant() is var n && (n.Contains("close") || n.Contains("stop") || n.Contains("shutdown") || n.Contains("release")
+                       || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish") || n.Contains("unregister") || n.Contains("deregister"));
+        return false;
+    }
+
+    /// <summary>Whether a literal sets field to a map that is certainly not nil (make(...) or a map literal).</summary>
+    public static bool SetsNonNilMap(Pass pass, CompositeLit lit, string field) =>
+        lit.Elts.OfType<KeyValueExpr>().Any(kv => kv.Key is Ident { Name: var k } && k == field && IsMadeMap(pass, kv.Value));
+
+    public static bool IsMadeMap(Pass pass, Expr e)
+    {
+        e = GoAst.Unparen(e);
+        return e is CompositeLit ml && pass.IsMap(ml) || e is CallExpr c && GoAst.IsBuiltinCall(pass, c, "make") && pass.IsMap(c);
+    }
+}
