@@ -1,5 +1,6 @@
 using MapScope.Analysis.Framework;
 using MapScope.Analysis.Rules.Shared;
+using MapScope.Semantics.Maps;
 using MapScope.Semantics.Types;
 using MapScope.Syntax;
 using MapScope.Syntax.Ast;
@@ -56,17 +57,27 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         }
         """;
 
+    /// <summary>Entry points named in addition to .mapscope.yml's concurrency.entry-points (for embedding and tests).</summary>
+    public IReadOnlyList<string> ExtraEntryPoints { get; init; } = [];
+
     public override void Run(Pass pass)
     {
         var reported = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-        ReportUnlockedEntryWrites(pass, reported);
+        FuncLocks? funcLocks = null;
+        FuncLocks Locks() => funcLocks ??= new FuncLocks(pass);
+        List<string> configured = [.. ExtraEntryPoints, .. pass.Config?.Concurrency.EntryPoints ?? []];
+        ReportEntryAccesses(pass, configured, Locks, reported);
+        SharedLocalMaps.Report(pass, Locks, reported);
     }
 
-    /// <summary>Writes with no mutex held reached from HTTP handlers and goroutines.</summary>
-    private static void ReportUnlockedEntryWrites(Pass pass, HashSet<Node> reported)
+    /// <summary>A write to a package-level map from an entry point, for the reads that race with it.</summary>
+    private sealed record ConcurrentWrite(ParsedFile File, Node At, Entry Entry, bool Locked);
+
+    /// <summary>Writes with no mutex held reached from concurrent entry points, then unlocked reads that race with any of their writes.</summary>
+    private static void ReportEntryAccesses(Pass pass, IReadOnlyList<string> configured, Func<FuncLocks> funcLocks, HashSet<Node> reported)
     {
         var funcs = new PackageFuncs(pass);
-        var entries = EntryPoints.Find(pass, funcs);
+        var entries = EntryPoints.Find(pass, funcs, configured, funcLocks);
         if (entries.Count == 0) return;
         var locks = new Dictionary<Decl, LockState>(ReferenceEqualityComparer.Instance);
         PackageVarUses? uses = null;
@@ -78,29 +89,37 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
             return s;
         }
 
+        var writes = new Dictionary<Var, List<ConcurrentWrite>>(ReferenceEqualityComparer.Instance);
+        var reachedBy = new List<(Entry Entry, List<Reached> Reached)>();
         foreach (var entry in entries)
         {
-            var reachable = Reachable(pass, funcs, entry.Body, LocksOf);
-            foreach (var body in reachable)
+            var reached = Reachable(pass, funcs, entry, LocksOf);
+            reachedBy.Add((entry, reached));
+            var bodies = reached.Select(r => r.Body).ToList();
+            foreach (var (body, recv) in reached)
             {
-                foreach (var (at, map) in Writes(pass, body))
+                foreach (var op in Operations(pass, body))
                 {
-                    if (reported.Contains(at) || LocksOf(body).HeldAt(at.Pos)) continue;
-                    var target = GoAst.Unparen(map);
+                    if (!op.IsWrite) continue;
+                    var at = op.At;
+                    bool locked = LocksOf(body).HeldAt(at.Pos);
+                    var target = GoAst.Unparen(op.Map);
                     string what;
                     if (target is Ident id && GoAst.ObjectOf(pass, id) is Var { IsPackageLevel: true } v && ReferenceEquals(v.Pkg, pass.Package))
                     {
-                        if (!entry.IsHandler && !entry.RunsManyTimes)
+                        if (!entry.ConcurrentWithItself)
                         {
                             uses ??= new PackageVarUses(pass);
-                            if (!uses.UsedOutside(v, reachable, entry.StartedAt)) continue;
+                            if (!uses.UsedOutside(v, bodies, entry.StartedAt)) continue;
                         }
+                        if (!writes.TryGetValue(v, out var list)) writes[v] = list = [];
+                        list.Add(new ConcurrentWrite(body.File, at, entry, locked));
                         what = $"package-level map {id.Name}";
                     }
-                    else if (entry.IsHandler && ReferenceEquals(body, entry.Body) && IsReceiverField(pass, body, target))
-                        what = $"{GoAst.Text(body.File, target)} (a field of the handler's receiver, shared by all requests)";
+                    else if (recv != null && entry.ReceiverNote != null && IsFieldOf(pass, recv, target))
+                        what = $"{GoAst.Text(body.File, target)} (a field of {entry.ReceiverNote})";
                     else continue;
-                    reported.Add(at);
+                    if (locked || !reported.Add(at)) continue;
                     var via = ReferenceEquals(body, entry.Body) ? "" : $" (called from {entry.Description})";
                     var from = ReferenceEquals(body, entry.Body) ? entry.Description : body.Decl?.Name.Name ?? "a function";
                     pass.Report(body.File, at,
@@ -109,25 +128,77 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                 }
             }
         }
+        if (writes.Count > 0) ReportRacingReads(pass, reachedBy, writes, LocksOf, funcLocks, reported);
     }
 
-    /// <summary>The entry body and this package's functions it calls (transitively, a few levels), unless a lock is held at the call.</summary>
-    private static List<FuncBody> Reachable(Pass pass, PackageFuncs funcs, FuncBody entry, Func<FuncBody, LockState> locksOf)
+    /// <summary>
+    /// Reads and iterations, in entry points, of package-level maps that concurrent code writes: with no mutex held
+    /// they race with those writes, locked or not (the runtime's "concurrent map read and map write").
+    /// </summary>
+    private static void ReportRacingReads(Pass pass, List<(Entry Entry, List<Reached> Reached)> reachedBy, Dictionary<Var, List<ConcurrentWrite>> writes,
+        Func<FuncBody, LockState> locksOf, Func<FuncLocks> funcLocks, HashSet<Node> reported)
     {
-        var result = new List<FuncBody> { entry };
-        var seen = new HashSet<BlockStmt>(ReferenceEqualityComparer.Instance) { entry.Body };
-        var frontier = new List<FuncBody> { entry };
+        foreach (var (entry, reached) in reachedBy)
+        {
+            foreach (var (body, _) in reached)
+            {
+                foreach (var op in Operations(pass, body))
+                {
+                    if (op.Kind is not (MapOpKind.Read or MapOpKind.Range or MapOpKind.Clone)) continue;
+                    if (GoAst.Unparen(op.Map) is not Ident id || GoAst.ObjectOf(pass, id) is not Var v || !writes.TryGetValue(v, out var ws)) continue;
+                    // the same goroutine's own writes are sequential with its reads
+                    var other = ws.FirstOrDefault(w => !ReferenceEquals(w.Entry, entry) || entry.ConcurrentWithItself);
+                    if (other == null || reported.Contains(op.At) || locksOf(body).HeldAt(op.At.Pos)) continue;
+                    reported.Add(op.At);
+                    var line = other.File.Lines.Position(other.At.Pos).Line;
+                    var where = $"{Path.GetFileName(other.File.Path)}:{line} from {other.Entry.Short}";
+                    var fix = other.Locked
+                        ? $"hold the mutex that guards the writes ({LockName(pass, funcLocks(), other)}) here too"
+                        : "guard every access with a sync.Mutex (or RLock a sync.RWMutex for reads)";
+                    var message = op.Kind == MapOpKind.Read
+                        ? $"package-level map {id.Name} is read here with no mutex held, while it is written at {where}: a read during a write crashes the program with \"fatal error: concurrent map read and map write\" — {fix}"
+                        : $"package-level map {id.Name} is iterated here with no mutex held, while it is written at {where}: iterating during a write crashes the program with \"fatal error: concurrent map iteration and map write\" — {fix}";
+                    pass.Report(body.File, op.At, message);
+                }
+            }
+        }
+    }
+
+    private static string LockName(Pass pass, FuncLocks locks, ConcurrentWrite w)
+    {
+        if (locks.Enclosing(w.File, w.At.Pos) is { } body)
+            foreach (var l in locks.HeldAt(body, w.At.Pos).Keys)
+                return l.Display;
+        return "the same mutex";
+    }
+
+    /// <summary>A body an entry reaches, and the variable in it that is the entry's shared receiver (null: none).</summary>
+    private readonly record struct Reached(FuncBody Body, Var? Recv);
+
+    /// <summary>
+    /// The entry body and this package's functions it calls (transitively, a few levels), unless a lock is held at
+    /// the call. A method called on the shared receiver (recv.m()) has its own receiver shared too.
+    /// </summary>
+    private static List<Reached> Reachable(Pass pass, PackageFuncs funcs, Entry entry, Func<FuncBody, LockState> locksOf)
+    {
+        var first = new Reached(entry.Body, entry.ReceiverNote != null ? ReceiverVar(pass, entry.Body) : null);
+        var result = new List<Reached> { first };
+        var seen = new HashSet<BlockStmt>(ReferenceEqualityComparer.Instance) { entry.Body.Body };
+        var frontier = new List<Reached> { first };
         for (int depth = 0; depth < 4 && frontier.Count > 0; depth++)
         {
-            var next = new List<FuncBody>();
-            foreach (var b in frontier)
+            var next = new List<Reached>();
+            foreach (var (b, recv) in frontier)
             {
                 var state = locksOf(b);
                 FuncBodies.InspectOwn(b.Body, n =>
                 {
                     if (n is GoStmt) return false; // another goroutine: its own entry
                     if (n is CallExpr call && !state.HeldAt(call.Pos) && funcs.Callee(pass, call.Fun) is { } callee && seen.Add(callee.Body))
-                        next.Add(callee);
+                    {
+                        bool onRecv = recv != null && GoAst.Unparen(call.Fun) is SelectorExpr { X: Ident x } && ReferenceEquals(GoAst.ObjectOf(pass, x), recv);
+                        next.Add(new Reached(callee, onRecv ? ReceiverVar(pass, callee) : null));
+                    }
                     return true;
                 });
             }
@@ -137,22 +208,13 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         return result;
     }
 
-    private static IEnumerable<(Node At, Expr Map)> Writes(Pass pass, FuncBody body)
-    {
-        var list = new List<(Node, Expr)>();
-        FuncBodies.InspectOwn(body.Body, n =>
-        {
-            if (n is GoStmt) return false;
-            if (n is CallExpr { Args.Count: 2 } del && GoAst.IsBuiltinCall(pass, del, "delete") && pass.IsMap(del.Args[0])) list.Add((del, del.Args[0]));
-            if (n is Stmt s) foreach (var w in MapWrites.Of(pass, s)) list.Add((w.Index, w.Map));
-            return true;
-        });
-        return list;
-    }
+    private static Var? ReceiverVar(Pass pass, FuncBody body) =>
+        body.Decl?.Recv is { List: [{ Names: [var recv, ..] }] } && pass.Checker.Defs.TryGetValue(recv, out var o) ? o as Var : null;
 
-    private static bool IsReceiverField(Pass pass, FuncBody body, Expr target)
-    {
-        if (target is not SelectorExpr || body.Decl?.Recv is not { List: [{ Names: [var recv, ..] }] }) return false;
-        return GoAst.RootVar(pass, target) is { } root && pass.Checker.Defs.TryGetValue(recv, out var o) && ReferenceEquals(root, o);
-    }
+    /// <summary>The map operations of a body's own code (not of closures or goroutines it starts).</summary>
+    private static List<MapOperation> Operations(Pass pass, FuncBody body) =>
+        MapOperations.Under(pass.Checker, body.Body, n => n is not (FuncLit or GoStmt));
+
+    private static bool IsFieldOf(Pass pass, Var recv, Expr target) =>
+        target is SelectorExpr && ReferenceEquals(GoAst.RootVar(pass, target), recv);
 }
