@@ -37,8 +37,7 @@ internal static class ConcurrentCallers
             const string scrapes = "the collector's receiver, shared by concurrent scrapes";
             if (d.Recv != null && name == "Collect" && fields.Count == 1 && ImportedTypes.IsSendChanOf(fn.File, fields[0].Type, false, "Metric", Prometheus))
                 return ($"a Prometheus Collect ({shown}), which the registry runs on every scrape, and scrapes overlap", scrapes);
-            if (d.Recv != null && name == "Describe" && fields.Count == 1 && ImportedTypes.IsSendChanOf(fn.File, fields[0].Type, true, "Desc", Prometheus))
-                return ($"a Prometheus Describe ({shown}), which the registry may run concurrently", scrapes);
+            // Describe is not an entry: the registry runs it at Register and Unregister, not per scrape
             if (Any(fields, f => ImportedTypes.IsSendChanOf(fn.File, f.Type, false, "Metric", Prometheus)))
                 return ($"a Prometheus collection method ({shown}), handed the metric channel of a scrape, and scrapes overlap", scrapes);
         }

@@ -19,17 +19,31 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         it, the runtime detects it and kills the whole process with `fatal error: concurrent map writes` (or
         `concurrent map read and map write`) — not a panic that `recover` can catch.
 
-        Reported: writes (`m[k] = v`, `m[k]++`, `delete(m, k)`) with no `sync.Mutex`/`RWMutex` held to
-        - a package-level map, from an HTTP handler (any function or method with the signature
-          `func(http.ResponseWriter, *http.Request)`: net/http runs each request on its own goroutine), or from a
-          function of the package called from one (calls made while a lock is held are not followed);
-        - a map field of a handler method's receiver (the receiver is shared by all requests);
-        - a package-level map, from a function started with `go`, when the `go` statement is in a loop or other
-          code of the package (outside what the goroutine runs, and after the `go` statement) also uses the map.
+        Reported, when no `sync.Mutex`/`RWMutex` is held:
+        - writes (`m[k] = v`, `m[k]++`, `delete(m, k)`, `clear(m)`) to a package-level map, or to a map field of
+          the receiver, from code that runs on many goroutines at once: HTTP handlers (any function or method
+          with an `http.ResponseWriter` and an `*http.Request` among its parameters, and every `ServeHTTP`), gin
+          (`*gin.Context`), echo (`echo.Context`) and fiber (`*fiber.Ctx`) handlers — recognised by the import
+          path even when the module is not downloaded —, gRPC methods (`(ctx context.Context, *Req)` methods of a
+          type embedding `Unimplemented<X>Server`), Prometheus `Collect(chan<- prometheus.Metric)` and any method
+          handed that channel (every scrape runs them, and scrapes overlap), goroutines started in a loop
+          (`go s.serve(conn)` in an accept loop shares `s`), and the functions named in `.mapscope.yml` under
+          `concurrency: {entry-points: ["pkg.Func", "(*pkg.Type).Method"]}`; also from this package's functions
+          they call with no lock held (a method called on the shared receiver shares its own);
+        - writes to a package-level map from code that runs on one goroutine of its own — a `go` statement,
+          `errgroup`/`WaitGroup` `Go`, a `time.AfterFunc` callback, an informer's `AddFunc`/`UpdateFunc`/
+          `DeleteFunc` — when other code of the package (outside it, and after it starts) also uses the map;
+        - reads and `range`s, in any of that code, of a package-level map that such code writes (locked or
+          not): `concurrent map read and map write`, `concurrent map iteration and map write`; the message
+          names where the write is;
+        - writes to a local map declared before a loop by goroutines started in the loop, which capture it or
+          receive it as an argument (also through calls of the package).
 
-        Not reported: writes with a lock held (including `defer mu.Unlock()`), `sync.Map`, maps confined to one
-        goroutine, writes in closures (they may run anywhere), and code in other packages. Maps whose other
-        accesses hold a mutex are the rule inconsistent-map-lock's.
+        Not reported: accesses with a lock held (including `defer mu.Unlock()`), `sync.Map`, maps confined to
+        one goroutine (made inside it, made per iteration, a loop variable, handed over on a channel), writes
+        after `wg.Wait()` or in a loop that waits for each goroutine, `Describe` (it runs at registration, not
+        per scrape), and code in other packages. Maps whose other accesses hold a mutex are also the rule
+        inconsistent-map-lock's.
 
         Fix: guard every access to the map with one `sync.Mutex` (or `RWMutex`, with `Lock` for writes), use
         `sync.Map` for caches written once and read often, or give the map to a single goroutine and send it

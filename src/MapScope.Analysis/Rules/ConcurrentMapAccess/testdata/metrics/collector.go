@@ -9,11 +9,16 @@ import (
 
 type queueCollector struct {
 	desc   *prometheus.Desc
+	descs  map[string]*prometheus.Desc
 	gauges map[string]float64
 	seen   map[string]bool
 }
 
-func (c *queueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+// Describe runs when the collector is registered, not on every scrape
+func (c *queueCollector) Describe(ch chan<- *prometheus.Desc) {
+	c.descs["depth"] = c.desc
+	ch <- c.desc
+}
 
 func (c *queueCollector) Collect(ch chan<- prometheus.Metric) {
 	for name, depth := range readDepths() {
