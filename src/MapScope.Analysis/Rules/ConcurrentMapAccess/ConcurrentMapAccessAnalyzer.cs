@@ -103,35 +103,38 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
             return s;
         }
 
-        var writes = new Dictionary<Var, List<ConcurrentWrite>>(ReferenceEqualityComparer.Instance);
+        var writes = new Dictionary<LockRef, List<ConcurrentWrite>>();
         var reachedBy = new List<(Entry Entry, List<Reached> Reached)>();
         foreach (var entry in entries)
         {
             var reached = Reachable(pass, funcs, entry, LocksOf);
             reachedBy.Add((entry, reached));
             var bodies = reached.Select(r => r.Body).ToList();
-            foreach (var (body, recv) in reached)
+            var sharedRecvs = reached.Where(r => r.Recv != null).Select(r => r.Recv!).ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var r in reached)
             {
+                var (body, recv, _) = r;
                 foreach (var op in Operations(pass, body))
                 {
                     if (!op.IsWrite) continue;
                     var at = op.At;
                     bool locked = LocksOf(body).HeldAt(at.Pos);
                     var target = GoAst.Unparen(op.Map);
+                    var resolved = Resolve(pass, r, target);
                     string what;
-                    if (target is Ident id && GoAst.ObjectOf(pass, id) is Var { IsPackageLevel: true } v && ReferenceEquals(v.Pkg, pass.Package))
+                    if (resolved is { } pm && IsPackageMap(pass, pm))
                     {
                         if (!entry.ConcurrentWithItself)
                         {
                             uses ??= new PackageVarUses(pass);
-                            if (!uses.UsedOutside(v, bodies, entry.StartedAt)) continue;
+                            if (!uses.UsedOutside(pm.Root, bodies, entry.StartedAt)) continue;
                         }
-                        if (!writes.TryGetValue(v, out var list)) writes[v] = list = [];
+                        if (!writes.TryGetValue(pm, out var list)) writes[pm] = list = [];
                         list.Add(new ConcurrentWrite(body.File, at, entry, locked));
-                        what = $"package-level map {id.Name}";
+                        what = $"package-level map {pm.Display}{Through(body, target, pm)}";
                     }
-                    else if (recv != null && entry.ReceiverNote != null && IsFieldOf(pass, recv, target))
-                        what = $"{GoAst.Text(body.File, target)} (a field of {entry.ReceiverNote})";
+                    else if (entry.ReceiverNote != null && resolved is { Path.Length: > 0 } field && sharedRecvs.Contains(field.Root))
+                        what = $"{(Through(body, target, field) is { Length: > 0 } t ? field.Display + t : GoAst.Text(body.File, target))} (a field of {entry.ReceiverNote})";
                     else continue;
                     if (locked || !reported.Add(at)) continue;
                     var via = ReferenceEquals(body, entry.Body) ? "" : $" (called from {entry.Description})";
@@ -149,17 +152,18 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
     /// Reads and iterations, in entry points, of package-level maps that concurrent code writes: with no mutex held
     /// they race with those writes, locked or not (the runtime's "concurrent map read and map write").
     /// </summary>
-    private static void ReportRacingReads(Pass pass, List<(Entry Entry, List<Reached> Reached)> reachedBy, Dictionary<Var, List<ConcurrentWrite>> writes,
+    private static void ReportRacingReads(Pass pass, List<(Entry Entry, List<Reached> Reached)> reachedBy, Dictionary<LockRef, List<ConcurrentWrite>> writes,
         Func<FuncBody, LockState> locksOf, Func<FuncLocks> funcLocks, HashSet<Node> reported)
     {
         foreach (var (entry, reached) in reachedBy)
         {
-            foreach (var (body, _) in reached)
+            foreach (var r in reached)
             {
+                var body = r.Body;
                 foreach (var op in Operations(pass, body))
                 {
                     if (op.Kind is not (MapOpKind.Read or MapOpKind.Range or MapOpKind.Clone)) continue;
-                    if (GoAst.Unparen(op.Map) is not Ident id || GoAst.ObjectOf(pass, id) is not Var v || !writes.TryGetValue(v, out var ws)) continue;
+                    if (Resolve(pass, r, GoAst.Unparen(op.Map)) is not { } pm || !writes.TryGetValue(pm, out var ws)) continue;
                     // the same goroutine's own writes are sequential with its reads
                     var other = ws.FirstOrDefault(w => !ReferenceEquals(w.Entry, entry) || entry.ConcurrentWithItself);
                     if (other == null || reported.Contains(op.At) || locksOf(body).HeldAt(op.At.Pos)) continue;
@@ -170,12 +174,35 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                         ? $"hold the mutex that guards the writes ({LockName(pass, funcLocks(), other)}) here too"
                         : "guard every access with a sync.Mutex (or RLock a sync.RWMutex for reads)";
                     var message = op.Kind == MapOpKind.Read
-                        ? $"package-level map {id.Name} is read here with no mutex held, while it is written at {where}: a read during a write crashes the program with \"fatal error: concurrent map read and map write\" — {fix}"
-                        : $"package-level map {id.Name} is iterated here with no mutex held, while it is written at {where}: iterating during a write crashes the program with \"fatal error: concurrent map iteration and map write\" — {fix}";
+                        ? $"package-level map {pm.Display} is read here with no mutex held, while it is written at {where}: a read during a write crashes the program with \"fatal error: concurrent map read and map write\" — {fix}"
+                        : $"package-level map {pm.Display} is iterated here with no mutex held, while it is written at {where}: iterating during a write crashes the program with \"fatal error: concurrent map iteration and map write\" — {fix}";
                     pass.Report(body.File, op.At, message);
                 }
             }
         }
+    }
+
+    /// <summary>A map held in a package-level variable of this package, or in a field path below one (vars.v).</summary>
+    private static bool IsPackageMap(Pass pass, LockRef r) => r.Root is { IsPackageLevel: true, IsField: false } && ReferenceEquals(r.Root.Pkg, pass.Package);
+
+    /// <summary>
+    /// The variable and field path a map expression denotes in a reached body: m, x.f, (*p) — with parameters and
+    /// receivers that the calls bound to a package map or a shared receiver's field replaced by it.
+    /// </summary>
+    private static LockRef? Resolve(Pass pass, Reached r, Expr e)
+    {
+        if (e is UnaryExpr { Op: Token.AND } addr) e = GoAst.Unparen(addr.X);
+        if (e is not (Ident or SelectorExpr or StarExpr) || LockRefs.Of(pass, e) is not { } lr) return null;
+        if (r.Aliases != null && r.Aliases.TryGetValue(lr.Root, out var a))
+            return new LockRef(a.Root, a.Path.Length == 0 ? lr.Path : lr.Path.Length == 0 ? a.Path : a.Path + "." + lr.Path);
+        return lr;
+    }
+
+    /// <summary>" (the map in x.f)" when the write is spelled through a parameter or receiver bound to it.</summary>
+    private static string Through(FuncBody body, Expr target, LockRef map)
+    {
+        var text = GoAst.Text(body.File, target).TrimStart('(', '*').TrimEnd(')');
+        return text == map.Display ? "" : $", through {GoAst.Text(body.File, target)},";
     }
 
     private static string LockName(Pass pass, FuncLocks locks, ConcurrentWrite w)
@@ -187,7 +214,8 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
     }
 
     /// <summary>A body an entry reaches, and the variable in it that is the entry's shared receiver (null: none).</summary>
-    private readonly record struct Reached(FuncBody Body, Var? Recv);
+    /// <summary>Aliases: parameters and receivers of the body bound, at the call that reached it, to a package map or a shared receiver's field.</summary>
+    private readonly record struct Reached(FuncBody Body, Var? Recv, Dictionary<Var, LockRef>? Aliases = null);
 
     /// <summary>
     /// The entry body and this package's functions it calls (transitively, a few levels), unless a lock is held at
@@ -202,8 +230,9 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         for (int depth = 0; depth < 4 && frontier.Count > 0; depth++)
         {
             var next = new List<Reached>();
-            foreach (var (b, recv) in frontier)
+            foreach (var current in frontier)
             {
+                var (b, recv, _) = current;
                 var state = locksOf(b);
                 FuncBodies.InspectOwn(b.Body, n =>
                 {
@@ -211,7 +240,7 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                     if (n is CallExpr call && !state.HeldAt(call.Pos) && funcs.Callee(pass, call.Fun) is { } callee && seen.Add(callee.Body))
                     {
                         bool onRecv = recv != null && GoAst.Unparen(call.Fun) is SelectorExpr { X: Ident x } && ReferenceEquals(GoAst.ObjectOf(pass, x), recv);
-                        next.Add(new Reached(callee, onRecv ? ReceiverVar(pass, callee) : null));
+                        next.Add(new Reached(callee, onRecv ? ReceiverVar(pass, callee) : null, Bind(pass, current, call, callee)));
                     }
                     return true;
                 });
@@ -222,13 +251,45 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         return result;
     }
 
+    /// <summary>
+    /// The callee's receiver and parameters that the call binds to a package map or to a field of a shared receiver
+    /// (connDB.add(k) where connDB is a package map of a named type; record(h.jobs) where h is the handler).
+    /// Parameters the callee assigns are left out: they may stop denoting the caller's map.
+    /// </summary>
+    private static Dictionary<Var, LockRef>? Bind(Pass pass, Reached caller, CallExpr call, FuncBody callee)
+    {
+        Dictionary<Var, LockRef>? result = null;
+        void Try(Expr arg, Ident? param)
+        {
+            if (param == null || !pass.Checker.Defs.TryGetValue(param, out var po) || po is not Var pv) return;
+            if (Resolve(pass, caller, GoAst.Unparen(arg)) is not { } r) return;
+            bool shared = IsPackageMap(pass, r) || caller.Recv != null && ReferenceEquals(r.Root, caller.Recv) && r.Path.Length > 0
+                || caller.Aliases != null && caller.Aliases.Values.Any(a => ReferenceEquals(a.Root, r.Root));
+            if (!shared || Assigned(pass, callee.Body, pv)) return;
+            (result ??= new(ReferenceEqualityComparer.Instance))[pv] = r;
+        }
+        if (callee.Decl?.Recv is { List: [{ Names: [var recvName, ..] }] } && GoAst.Unparen(call.Fun) is SelectorExpr sel)
+            Try(sel.X, recvName);
+        var names = callee.Type.Params.List.SelectMany(f => f.Names ?? []).ToList();
+        for (int i = 0; i < call.Args.Count && i < names.Count; i++) Try(call.Args[i], names[i]);
+        return result;
+    }
+
+    private static bool Assigned(Pass pass, BlockStmt body, Var v)
+    {
+        bool found = false;
+        Inspector.Inspect(body, n =>
+        {
+            if (n is AssignStmt a && a.Lhs.Any(l => GoAst.Unparen(l) is Ident id && ReferenceEquals(GoAst.ObjectOf(pass, id), v))) found = true;
+            return !found;
+        }, comments: false);
+        return found;
+    }
+
     private static Var? ReceiverVar(Pass pass, FuncBody body) =>
         body.Decl?.Recv is { List: [{ Names: [var recv, ..] }] } && pass.Checker.Defs.TryGetValue(recv, out var o) ? o as Var : null;
 
     /// <summary>The map operations of a body's own code (not of closures or goroutines it starts).</summary>
     private static List<MapOperation> Operations(Pass pass, FuncBody body) =>
         MapOperations.Under(pass.Checker, body.Body, n => n is not (FuncLit or GoStmt));
-
-    private static bool IsFieldOf(Pass pass, Var recv, Expr target) =>
-        target is SelectorExpr && ReferenceEquals(GoAst.RootVar(pass, target), recv);
 }

@@ -71,3 +71,23 @@ func setup(kv map[string]string) {
 func getConfig(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(config[r.URL.Path]))
 }
+
+// a package-level struct holding a mutex and a map: the same, through a field path
+var params = struct {
+	sync.RWMutex
+	v map[*http.Request]map[string]string
+}{v: map[*http.Request]map[string]string{}}
+
+func match(w http.ResponseWriter, r *http.Request) {
+	if params.v[r] == nil { // want `package-level map params.v is read here with no mutex held, while it is written at reads.go:84 from an HTTP handler \(match\)`
+		params.Lock()
+		params.v[r] = map[string]string{}
+		params.Unlock()
+	}
+	params.RLock()
+	_ = params.v[r]["id"]
+	params.RUnlock()
+	params.Lock()
+	delete(params.v, r)
+	params.Unlock()
+}
