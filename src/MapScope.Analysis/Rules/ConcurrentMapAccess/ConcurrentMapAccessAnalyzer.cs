@@ -237,11 +237,12 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                 FuncBodies.InspectOwn(b.Body, n =>
                 {
                     if (n is GoStmt) return false; // another goroutine: its own entry
-                    if (n is CallExpr call && !state.HeldAt(call.Pos) && funcs.Callee(pass, call.Fun) is { } callee && seen.Add(callee.Body))
-                    {
-                        bool onRecv = recv != null && GoAst.Unparen(call.Fun) is SelectorExpr { X: Ident x } && ReferenceEquals(GoAst.ObjectOf(pass, x), recv);
-                        next.Add(new Reached(callee, onRecv ? ReceiverVar(pass, callee) : null, Bind(pass, current, call, callee)));
-                    }
+                    if (n is not CallExpr call || state.HeldAt(call.Pos)) return true;
+                    // r.m(), or r.f.m() on something the shared receiver holds: that receiver is shared too
+                    bool onRecv = recv != null && GoAst.Unparen(call.Fun) is SelectorExpr sel && ReferenceEquals(GoAst.RootVar(pass, sel.X), recv);
+                    foreach (var callee in funcs.Callees(pass, call.Fun))
+                        if (seen.Add(callee.Body))
+                            next.Add(new Reached(callee, onRecv ? ReceiverVar(pass, callee) : null, Bind(pass, current, call, callee)));
                     return true;
                 });
             }
@@ -268,7 +269,9 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
             if (!shared || Assigned(pass, callee.Body, pv)) return;
             (result ??= new(ReferenceEqualityComparer.Instance))[pv] = r;
         }
-        if (callee.Decl?.Recv is { List: [{ Names: [var recvName, ..] }] } && GoAst.Unparen(call.Fun) is SelectorExpr sel)
+        // a receiver that is a package map of a named map type (a shared receiver's own receiver is Recv's business)
+        if (callee.Decl?.Recv is { List: [{ Names: [var recvName, ..] }] } && GoAst.Unparen(call.Fun) is SelectorExpr sel
+            && Resolve(pass, caller, GoAst.Unparen(sel.X)) is { } rr && IsPackageMap(pass, rr))
             Try(sel.X, recvName);
         var names = callee.Type.Params.List.SelectMany(f => f.Names ?? []).ToList();
         for (int i = 0; i < call.Args.Count && i < names.Count; i++) Try(call.Args[i], names[i]);

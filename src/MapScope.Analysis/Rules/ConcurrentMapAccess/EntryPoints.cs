@@ -144,6 +144,24 @@ internal sealed class PackageFuncs
         }
     }
 
+    /// <summary>
+    /// The bodies a call may run: its callee, or for a method call through an interface, that method of every type
+    /// of this package that has all the interface's methods (a few at most: more means the call is too generic to follow).
+    /// </summary>
+    public List<FuncBody> Callees(Pass pass, Expr fun)
+    {
+        if (Callee(pass, fun) is { } direct) return [direct];
+        if (GoAst.Unparen(fun) is not SelectorExpr sel || pass.TypeOf(sel.X).Underlying is not Interface { Embeddeds.Count: 0, Methods.Count: > 0 } iface) return [];
+        var result = new List<FuncBody>();
+        foreach (var ((type, method), body) in _methods)
+        {
+            if (method != sel.Sel.Name || pass.Package.Scope.LookupLocal(type) is not TypeName { Type: Named named }) continue;
+            bool all = iface.Methods.TrueForAll(m => _methods.ContainsKey((type, m.Name)) || named.Methods.Exists(nm => nm.Name == m.Name));
+            if (all) result.Add(body);
+        }
+        return result.Count <= 3 ? result : [];
+    }
+
     public static string? RecvTypeName(FuncDecl fd)
     {
         var t = fd.Recv!.List.Count > 0 ? fd.Recv.List[0].Type : null;
