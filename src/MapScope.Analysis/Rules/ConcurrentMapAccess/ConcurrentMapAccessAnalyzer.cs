@@ -174,8 +174,8 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                         ? $"hold the mutex that guards the writes ({LockName(pass, funcLocks(), other)}) here too"
                         : "guard every access with a sync.Mutex (or RLock a sync.RWMutex for reads)";
                     var message = op.Kind == MapOpKind.Read
-                        ? $"package-level map {pm.Display} is read here with no mutex held, while it is written at {where}: a read during a write crashes the program with \"fatal error: concurrent map read and map write\" — {fix}"
-                        : $"package-level map {pm.Display} is iterated here with no mutex held, while it is written at {where}: iterating during a write crashes the program with \"fatal error: concurrent map iteration and map write\" — {fix}";
+                        ? $"package-level map {pm.Display}{Through(body, GoAst.Unparen(op.Map), pm)} is read here with no mutex held, while it is written at {where}: a read during a write crashes the program with \"fatal error: concurrent map read and map write\" — {fix}"
+                        : $"package-level map {pm.Display}{Through(body, GoAst.Unparen(op.Map), pm)} is iterated here with no mutex held, while it is written at {where}: iterating during a write crashes the program with \"fatal error: concurrent map iteration and map write\" — {fix}";
                     pass.Report(body.File, op.At, message);
                 }
             }
