@@ -29,11 +29,15 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
           handed that channel (every scrape runs them, and scrapes overlap), goroutines started in a loop
           (`go s.serve(conn)` in an accept loop shares `s`), and the functions named in `.mapscope.yml` under
           `concurrency: {entry-points: ["pkg.Func", "(*pkg.Type).Method"]}`; also from this package's functions
-          they call with no lock held (a method called on the shared receiver shares its own);
+          they call with no lock held — a method called on the shared receiver, or on something it holds, shares
+          its own receiver; a call through an interface reaches the package's types that implement it; a map
+          passed as an argument (or a pointer to it), or a package map of a named map type used as a receiver,
+          is followed into the callee;
         - writes to a package-level map from code that runs on one goroutine of its own — a `go` statement,
           `errgroup`/`WaitGroup` `Go`, a `time.AfterFunc` callback, an informer's `AddFunc`/`UpdateFunc`/
           `DeleteFunc` — when other code of the package (outside it, and after it starts) also uses the map;
-        - reads and `range`s, in any of that code, of a package-level map that such code writes (locked or
+        - reads and `range`s, in any of that code, of a package-level map (or a map field of a package-level
+          struct, `vars.v`) that such code writes (locked or
           not): `concurrent map read and map write`, `concurrent map iteration and map write`; the message
           names where the write is;
         - writes to a local map declared before a loop by goroutines started in the loop, which capture it or
