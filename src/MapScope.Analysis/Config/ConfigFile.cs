@@ -11,6 +11,8 @@ namespace MapScope.Analysis.Config;
 ///   nil-map-write: {enabled: true, severity: error}
 ///   unbounded-map-growth: {enabled: false}
 /// exclude: ["vendor/**", "**/*_gen.go"]
+/// concurrency:
+///   entry-points: ["example.com/app/jobs.Process", "(*example.com/app/jobs.Worker).Handle"]
 /// </code>
 /// Unknown keys and bad values are errors (a typo must not silently turn a rule on or off).
 /// </summary>
@@ -66,6 +68,7 @@ public static class ConfigFile
         var root = stream.Documents[0].RootNode as YamlMappingNode ?? throw Error(path, stream.Documents[0].RootNode, "expected a mapping with keys rules and exclude");
         Dictionary<string, RuleConfig> rules = new(StringComparer.Ordinal);
         List<string> exclude = [];
+        var concurrency = ConcurrencyConfig.None;
         foreach (var (keyNode, value) in root.Children)
         {
             switch (Scalar(path, keyNode))
@@ -84,11 +87,15 @@ public static class ConfigFile
                     var list = value as YamlSequenceNode ?? throw Error(path, value, "exclude: expected a list of path globs");
                     exclude.AddRange(list.Children.Select(n => Scalar(path, n)));
                     break;
+                case "concurrency":
+                    if (IsNull(value)) break;
+                    concurrency = Concurrency(path, value);
+                    break;
                 default:
-                    throw Error(path, keyNode, $"unknown key {Scalar(path, keyNode)} (expected rules or exclude)");
+                    throw Error(path, keyNode, $"unknown key {Scalar(path, keyNode)} (expected rules, exclude or concurrency)");
             }
         }
-        return new LintConfig(path, baseDir, rules, exclude);
+        return new LintConfig(path, baseDir, rules, exclude) { Concurrency = concurrency };
     }
 
     private static RuleConfig Rule(string path, string id, YamlNode idNode, YamlNode settings)
@@ -122,6 +129,30 @@ public static class ConfigFile
         }
         return new RuleConfig(enabled, severity, (int)idNode.Start.Line, (int)idNode.Start.Column);
     }
+
+    private static ConcurrencyConfig Concurrency(string path, YamlNode value)
+    {
+        var map = value as YamlMappingNode ?? throw Error(path, value, "concurrency: expected a mapping with entry-points");
+        List<string> entries = [];
+        foreach (var (key, v) in map.Children)
+        {
+            var name = Scalar(path, key);
+            if (name != "entry-points") throw Error(path, key, $"concurrency: unknown setting {name} (expected entry-points)");
+            if (IsNull(v)) continue;
+            var list = v as YamlSequenceNode ?? throw Error(path, v, "concurrency.entry-points: expected a list of function names such as pkg.Func or (*pkg.Type).Method");
+            foreach (var item in list.Children)
+            {
+                var e = Scalar(path, item).Trim();
+                if (!EntryPointName.IsMatch(e)) throw Error(path, item, $"concurrency.entry-points: {e} is not a function name (expected pkg.Func, (pkg.Type).Method or (*pkg.Type).Method)");
+                entries.Add(e);
+            }
+        }
+        return new ConcurrencyConfig(entries);
+    }
+
+    // path.Func, (path.Type).Method, (*path.Type).Method: the import path may hold slashes, dots and dashes
+    private static readonly System.Text.RegularExpressions.Regex EntryPointName = new(
+        @"^(\(\*?[^\s()*]+\.[\p{L}_][\p{L}\p{N}_]*\)|[^\s()*]+)\.[\p{L}_][\p{L}\p{N}_]*$");
 
     private static bool IsNull(YamlNode n) => n is YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted), Value: null or "" or "~" or "null" };
 

@@ -18,6 +18,9 @@ public sealed class Pass(Analyzer analyzer, Checker checker, Severity severity, 
     public IReadOnlyList<ParsedFile> Files => Checker.Files;
     public FactStore Facts { get; } = facts;
 
+    /// <summary>The .mapscope.yml settings rules read beyond enabling (e.g. concurrency entry points); null in isolation.</summary>
+    public Config.LintConfig? Config { get; init; }
+
     /// <summary>The type of a value expression; Unknown when it was not determined (then rules stay silent).</summary>
     public Type TypeOf(Expr e) => Checker.Types.TryGetValue(e, out var t) ? t : UnknownType.Instance;
 

@@ -51,7 +51,7 @@ public static class LintRunner
         int done = 0;
         PackageOutcome Analyze(GoPackage p, Checker? checker)
         {
-            var outcome = checker is null ? new PackageOutcome([], [], []) : RunRules(p, checker, rules);
+            var outcome = checker is null ? new PackageOutcome([], [], []) : RunRules(p, checker, rules, config);
             options.Progress?.Invoke(new LintProgress(Interlocked.Increment(ref done), targetPackages.Count, p.ImportPath));
             return outcome;
         }
@@ -116,7 +116,7 @@ public static class LintRunner
     private sealed record PackageOutcome(IReadOnlyList<ParsedFile> Files, List<Diagnostic> Diagnostics, List<InternalError> InternalErrors);
 
     /// <summary>Runs every selected rule on a checked package; a rule that throws becomes an internal error.</summary>
-    private static PackageOutcome RunRules(GoPackage p, Checker checker, IReadOnlyList<ActiveRule> rules)
+    private static PackageOutcome RunRules(GoPackage p, Checker checker, IReadOnlyList<ActiveRule> rules, LintConfig config)
     {
         List<Diagnostic> found = [];
         List<InternalError> errors = [];
@@ -126,7 +126,7 @@ public static class LintRunner
             List<Diagnostic> reported = [];
             try
             {
-                rule.Analyzer.Run(new Pass(rule.Analyzer, checker, rule.Severity, reported.Add, facts));
+                rule.Analyzer.Run(new Pass(rule.Analyzer, checker, rule.Severity, reported.Add, facts) { Config = config });
                 found.AddRange(reported);
             }
             catch (Exception e)

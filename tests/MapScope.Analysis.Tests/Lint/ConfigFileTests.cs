@@ -44,7 +44,7 @@ public class ConfigFileTests
 
     [Theory]
     [InlineData("rules: [a, b\n", "/r/.mapscope.yml:2:1: invalid YAML", "flow sequence")]
-    [InlineData("rule:\n  x: {}\n", "/r/.mapscope.yml:1:1: unknown key rule (expected rules or exclude)", null)]
+    [InlineData("rule:\n  x: {}\n", "/r/.mapscope.yml:1:1: unknown key rule (expected rules, exclude or concurrency)", null)]
     [InlineData("rules:\n  x: {severity: fatal}\n", "/r/.mapscope.yml:2:17: rules.x.severity: expected error, warning or info, not fatal", null)]
     [InlineData("rules:\n  x: {enabled: maybe}\n", "/r/.mapscope.yml:2:16: rules.x.enabled: expected true or false, not maybe", null)]
     [InlineData("rules:\n  x: {level: error}\n", "/r/.mapscope.yml:2:7: rules.x: unknown setting level", null)]

@@ -31,14 +31,15 @@ internal sealed class PackageVarUses
 
     /// <summary>
     /// Whether v is used by code outside what a goroutine runs: in a function it does not reach, or in the
-    /// function that starts it, after the `go` statement.
+    /// function that starts it, after the `go` statement (or other starting call).
     /// </summary>
-    public bool UsedOutside(Var v, List<Shared.FuncBody> reachable, GoStmt? startedAt)
+    public bool UsedOutside(Var v, IEnumerable<Shared.FuncBody> reachable, Node? startedAt)
     {
         if (!_uses.TryGetValue(v, out var list)) return false;
+        var bodies = reachable as IReadOnlyCollection<Shared.FuncBody> ?? [.. reachable];
         foreach (var (decl, pos) in list)
         {
-            bool inGoroutine = reachable.Any(b => b.Body.Pos <= pos && pos < b.Body.End);
+            bool inGoroutine = bodies.Any(b => b.Body.Pos <= pos && pos < b.Body.End);
             if (inGoroutine) continue;
             if (startedAt != null && decl.Pos <= startedAt.Pos && startedAt.End <= decl.End && pos < startedAt.Pos) continue;
             return true;
