@@ -97,13 +97,12 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         var funcs = new PackageFuncs(pass);
         var entries = EntryPoints.Find(pass, funcs, configured, funcLocks);
         if (entries.Count == 0) return;
-        var locks = new Dictionary<Decl, LockState>(ReferenceEqualityComparer.Instance);
+        var locks = new Dictionary<ParsedFile, LockState>(ReferenceEqualityComparer.Instance);
         PackageVarUses? uses = null;
 
         LockState LocksOf(FuncBody b)
         {
-            var decl = b.File.File.Decls.First(d => d.Pos <= b.Body.Pos && b.Body.End <= d.End);
-            if (!locks.TryGetValue(decl, out var s)) locks[decl] = s = new LockState(pass, decl);
+            if (!locks.TryGetValue(b.File, out var s)) locks[b.File] = s = new LockState(funcLocks(), b.File);
             return s;
         }
 
