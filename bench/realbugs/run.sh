@@ -29,7 +29,9 @@ mkdir -p "$TMP/src" "$TMP/out"
 "$ROOT/mapscope" --version >/dev/null || { echo "run.sh: mapscope does not build" >&2; exit 3; }
 
 wanted=" $* "
-total=0 exp_auto=0 any_auto=0 exp_dir=0 any_dir=0 skipped=0
+total=0 exp_auto=0 any_auto=0 exp_dir=0 any_dir=0 def_auto=0 skipped=0
+# the rules on by default: "default" counts a case caught only by them (what a user gets without --enable)
+defaults="$("$ROOT/mapscope" rules | awk 'NR > 1 && $3 == "on" { print $1 }' | paste -sd, -)"
 
 # match JSON RULE FILE LINES -> prints "rule@line,..." of findings near a bug line (RULE empty: any rule)
 match() {
@@ -37,7 +39,7 @@ match() {
     ($lines | split(",") | map(tonumber)) as $bug
     | [ .diagnostics[]?
         | select(.file == $file or (.file | endswith("/" + $file)))
-        | select($rule == "" or .rule == $rule)
+        | select($rule == "" or (.rule as $r | $rule | split(",") | index([$r]) != null))
         | . as $d
         | select(any($bug[]; (($d.line - .) | fabs) <= $slack))
         | "\(.rule)@\(.line)" ] | unique | join(",")' "$1" 2>/dev/null
@@ -77,11 +79,12 @@ while IFS=$'\t' read -r id repo fix buggy pkg file lines kind rule thread desc; 
   [[ "$pkg" == "." ]] && pat="."
   total=$((total + 1))
 
-  declare -A exp=() any=() stat=()
+  declare -A exp=() any=() stat=() def=()
   for loader in auto dir; do
     stat[$loader]="$(lint "$id" "$dir" "$pat" "$loader")"
     exp[$loader]="$(match "$TMP/out/$id.$loader.json" "$rule" "$file" "$lines")"
     any[$loader]="$(match "$TMP/out/$id.$loader.json" "" "$file" "$lines")"
+    def[$loader]="$(match "$TMP/out/$id.$loader.json" "$defaults" "$file" "$lines")"
   done
   verdict() { [[ -n "$1" ]] && echo caught || echo missed; }
   line="$id $(verdict "${exp[auto]}") rule=$rule lines=$lines any=$(verdict "${any[auto]}")"
@@ -94,13 +97,14 @@ while IFS=$'\t' read -r id repo fix buggy pkg file lines kind rule thread desc; 
   fi
   echo "$line"
   [[ -n "${exp[auto]}" ]] && exp_auto=$((exp_auto + 1))
+  [[ -n "${def[auto]}" ]] && def_auto=$((def_auto + 1))
   [[ -n "${any[auto]}" ]] && any_auto=$((any_auto + 1))
   [[ -n "${exp[dir]}" ]] && exp_dir=$((exp_dir + 1))
   [[ -n "${any[dir]}" ]] && any_dir=$((any_dir + 1))
-  unset exp any stat
+  unset exp any stat def
 done <"$cases"
 
-echo "recall: $exp_auto/$total (expected rule), $any_auto/$total (any rule)"
+echo "recall: $exp_auto/$total (expected rule), $any_auto/$total (any rule), $def_auto/$total (rules on by default)"
 echo "recall --loader dir: $exp_dir/$total (expected rule), $any_dir/$total (any rule)"
 [[ $skipped -gt 0 ]] && echo "skipped: $skipped (missing mirrors or commits)"
 echo "findings: $TMP/out/<id>.<auto|dir>.json"
