@@ -43,6 +43,10 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         - writes to a local map declared before a loop by goroutines started in the loop, which capture it or
           receive it as an argument (also through calls of the package).
 
+        - a map of a shared value (a receiver or parameter, or a package variable) that a function writes with a
+          mutex held and also reads, iterates or writes without it — the check-then-lock cache
+          (`if v, ok := c.m[k]; ok { return v }` … `c.mu.Lock(); c.m[k] = v`), a read after an early Unlock.
+
         Not reported: accesses with a lock held (including `defer mu.Unlock()`), `sync.Map`, maps confined to
         one goroutine (made inside it, made per iteration, a loop variable, handed over on a channel), writes
         after `wg.Wait()` or in a loop that waits for each goroutine, `Describe` (it runs at registration, not
@@ -86,6 +90,7 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         List<string> configured = [.. ExtraEntryPoints, .. pass.Config?.Concurrency.EntryPoints ?? []];
         ReportEntryAccesses(pass, configured, Locks, reported);
         SharedLocalMaps.Report(pass, Locks, reported);
+        SameFunctionGuard.Report(pass, Locks(), reported);
     }
 
     /// <summary>A write to a package-level map from an entry point, for the reads that race with it.</summary>

@@ -1,12 +1,11 @@
 using MapScope.Analysis.Framework;
-using MapScope.Analysis.Rules.Shared;
 using MapScope.Semantics.Maps;
 using MapScope.Semantics.Types;
 using MapScope.Syntax;
 using MapScope.Syntax.Ast;
 using Object = MapScope.Semantics.Types.Object;
 
-namespace MapScope.Analysis.Rules.InconsistentMapLock;
+namespace MapScope.Analysis.Rules.Shared;
 
 /// <summary>
 /// Which map: a field of a struct type of this package (Owner = the type's name, Field = the field), or a
