@@ -35,7 +35,8 @@ internal sealed record GuardedAccess(MapKey Key, MapOperation Op, LockBody Body,
         var rel = guard[4..];
         var basePrefix = BasePath.Length == 0 ? Map.Root.Name : Map.Root.Name + "." + BasePath;
         if (guard.StartsWith("abs:", StringComparison.Ordinal)) return Map.Root.Name + "." + rel[(rel.IndexOf('#') + 1)..];
-        return rel.Length == 0 ? basePrefix : basePrefix + "." + rel;
+        // a struct that embeds its mutex is locked as itself: s.Lock()
+        return rel.Length == 0 ? basePrefix + "'s lock" : basePrefix + "." + rel;
     }
 }
 

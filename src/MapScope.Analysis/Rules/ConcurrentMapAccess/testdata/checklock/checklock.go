@@ -41,6 +41,19 @@ func (p *Pool) Put(id int) {
 	}
 }
 
+// A struct that embeds its mutex: the lock is the struct's own.
+type Waiters struct {
+	sync.Mutex
+	byID map[int]chan string
+}
+
+func (w *Waiters) Wait(id int) string {
+	w.Lock()
+	w.byID[id] = make(chan string, 1)
+	w.Unlock()
+	return <-w.byID[id] // want `w.byID is read here without w's lock, which this function holds when it writes it \(line 52\)`
+}
+
 // ---- not reported ----
 
 // Every access of the map in the function holds the lock.
