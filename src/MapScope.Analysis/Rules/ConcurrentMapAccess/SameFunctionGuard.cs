@@ -34,24 +34,10 @@ internal static class SameFunctionGuard
                 var w = lockedWrites[0];
                 var mutex = a.GuardDisplay(guard, names);
                 pass.Report(a.File, a.Op.At,
-                    $"{GoAst.Text(a.File, a.Op.Map)} is {Verb(a.Op.Kind)} here without {mutex}, which this function holds when it writes it " +
-                    $"(line {w.Line}): another call's write races with this access and crashes the program with \"fatal error: {Crash(a.Op)}\" " +
+                    $"{GoAst.Text(a.File, a.Op.Map)} is {MapOpWords.Verb(a.Op.Kind)} here without {mutex}, which this function holds when it writes it " +
+                    $"(line {w.Line}): another call's write races with this access and crashes the program with \"fatal error: {MapOpWords.Crash(a.Op)}\" " +
                     $"— take {mutex} before this access too");
             }
         }
     }
-
-    private static string Verb(MapOpKind k) => k switch
-    {
-        MapOpKind.Insert => "written",
-        MapOpKind.Delete => "deleted from",
-        MapOpKind.Clear => "cleared",
-        MapOpKind.Copy => "written by maps.Copy",
-        MapOpKind.Range => "iterated",
-        MapOpKind.Clone => "cloned",
-        _ => "read",
-    };
-
-    private static string Crash(MapOperation op) =>
-        op.IsWrite ? "concurrent map writes" : op.Kind is MapOpKind.Range or MapOpKind.Clone ? "concurrent map iteration and map write" : "concurrent map read and map write";
 }

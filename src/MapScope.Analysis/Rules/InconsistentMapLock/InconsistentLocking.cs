@@ -53,8 +53,8 @@ internal static class InconsistentLocking
                 var where = Lines(guarded, a.File);
                 var held = guarded.Count == others ? $"every other access of {group.Key.Display} holds it" : $"{guarded.Count} of the {others} other accesses of {group.Key.Display} hold it";
                 pass.Report(a.File, a.Op.At,
-                    $"{GoAst.Text(a.File, a.Op.Map)} is {Verb(a.Op.Kind)} without {a.GuardDisplay(guard, names)} held; {held} ({where}): " +
-                    $"{Crash(a.Op, list)} — take {a.GuardDisplay(guard, names)} here too");
+                    $"{GoAst.Text(a.File, a.Op.Map)} is {MapOpWords.Verb(a.Op.Kind)} without {a.GuardDisplay(guard, names)} held; {held} ({where}): " +
+                    $"{Crash(a.Op)} — take {a.GuardDisplay(guard, names)} here too");
             }
         }
     }
@@ -71,22 +71,11 @@ internal static class InconsistentLocking
         return best.Value >= MinGuarded && best.Value >= list.Count - best.Value ? best.Key : null;
     }
 
-    private static string Verb(MapOpKind k) => k switch
+    private static string Crash(MapOperation op) => op.Kind switch
     {
-        MapOpKind.Insert => "written",
-        MapOpKind.Delete => "deleted from",
-        MapOpKind.Clear => "cleared",
-        MapOpKind.Copy => "written by maps.Copy",
-        MapOpKind.Range => "iterated",
-        MapOpKind.Clone => "cloned",
-        _ => "read",
-    };
-
-    private static string Crash(MapOperation op, List<GuardedAccess> all) => op.Kind switch
-    {
-        _ when op.IsWrite => "concurrent writes crash the program with \"fatal error: concurrent map writes\"",
-        MapOpKind.Range or MapOpKind.Clone => "iterating while another goroutine writes crashes the program with \"fatal error: concurrent map iteration and map write\"",
-        _ => "reading while another goroutine writes crashes the program with \"fatal error: concurrent map read and map write\"",
+        _ when op.IsWrite => $"concurrent writes crash the program with \"fatal error: {MapOpWords.Crash(op)}\"",
+        MapOpKind.Range or MapOpKind.Clone => $"iterating while another goroutine writes crashes the program with \"fatal error: {MapOpWords.Crash(op)}\"",
+        _ => $"reading while another goroutine writes crashes the program with \"fatal error: {MapOpWords.Crash(op)}\"",
     };
 
     /// <summary>"server.go:41, 57, 63" — the guarded accesses, this file's first, a few of them.</summary>
