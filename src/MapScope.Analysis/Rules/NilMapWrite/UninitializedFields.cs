@@ -55,18 +55,9 @@ internal static class UninitializedFields
         {
             Inspector.Inspect(file.File, n =>
             {
+                SetTargets.Of(n, AddSelector);
                 switch (n)
                 {
-                    case AssignStmt a:
-                        foreach (var l in a.Lhs) AddSelector(l);
-                        break;
-                    case UnaryExpr { Op: Token.AND } u:
-                        AddSelector(u.X);
-                        break;
-                    case RangeStmt { Tok: Token.ASSIGN } r:
-                        if (r.Key != null) AddSelector(r.Key);
-                        if (r.Value != null) AddSelector(r.Value);
-                        break;
                     case CompositeLit cl:
                         foreach (var e in cl.Elts)
                             if (e is KeyValueExpr { Key: Ident k }) names.Add(k.Name);

@@ -32,19 +32,7 @@ internal static class UninitializedVars
         {
             Inspector.Inspect(file.File, n =>
             {
-                switch (n)
-                {
-                    case AssignStmt a:
-                        foreach (var l in a.Lhs) Drop(l);
-                        break;
-                    case UnaryExpr { Op: Token.AND } u:
-                        Drop(u.X);
-                        break;
-                    case RangeStmt { Tok: Token.ASSIGN } r:
-                        if (r.Key != null) Drop(r.Key);
-                        if (r.Value != null) Drop(r.Value);
-                        break;
-                }
+                SetTargets.Of(n, Drop);
                 return true;
             }, comments: false);
         }
