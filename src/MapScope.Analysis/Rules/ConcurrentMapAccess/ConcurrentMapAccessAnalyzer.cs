@@ -85,12 +85,11 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
     public override void Run(Pass pass)
     {
         var reported = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-        FuncLocks? funcLocks = null;
-        FuncLocks Locks() => funcLocks ??= new FuncLocks(pass);
+        FuncLocks Locks() => FuncLocks.Of(pass);
         List<string> configured = [.. ExtraEntryPoints, .. pass.Config?.Concurrency.EntryPoints ?? []];
         ReportEntryAccesses(pass, configured, Locks, reported);
         SharedLocalMaps.Report(pass, Locks, reported);
-        SameFunctionGuard.Report(pass, Locks(), reported);
+        SameFunctionGuard.Report(pass, reported);
     }
 
     /// <summary>A write to a package-level map from an entry point, for the reads that race with it.</summary>

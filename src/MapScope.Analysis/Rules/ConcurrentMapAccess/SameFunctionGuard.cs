@@ -13,11 +13,10 @@ namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
 /// </summary>
 internal static class SameFunctionGuard
 {
-    public static void Report(Pass pass, FuncLocks locks, HashSet<Node> reported)
+    public static void Report(Pass pass, HashSet<Node> reported)
     {
-        if (!locks.Bodies.Any(b => b.Events.Count > 0)) return;
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var accesses = GuardedAccesses.Collect(pass, locks, new Ownership(pass), names);
+        if (!FuncLocks.Of(pass).Bodies.Any(b => b.Events.Count > 0)) return;
+        var (accesses, names) = GuardedAccesses.Of(pass);
         foreach (var group in accesses.GroupBy(a => (a.Body, a.Key, a.Map.Root, a.Map.Path)))
         {
             var list = group.ToList();

@@ -20,10 +20,9 @@ internal static class InconsistentLocking
 
     public static void Run(Pass pass, HashSet<Node> reported)
     {
-        var locks = new FuncLocks(pass);
+        var locks = FuncLocks.Of(pass);
         if (!locks.Bodies.Any(b => b.Events.Count > 0)) return; // no mutex in the package: nothing is guarded
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var accesses = GuardedAccesses.Collect(pass, locks, new Ownership(pass), names);
+        var (accesses, names) = GuardedAccesses.Of(pass);
         var documented = GuardComments.Find(pass);
 
         foreach (var group in accesses.GroupBy(a => a.Key))

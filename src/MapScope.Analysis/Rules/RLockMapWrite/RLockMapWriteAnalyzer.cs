@@ -89,7 +89,7 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
                     if (at.Pos <= rlock.Call.End || at.Pos >= end) continue;
                     if (locks.Any(l => l > rlock.Call.Pos && l < at.Pos)) continue; // an exclusive lock is held too
                     if (!IsShared(pass, fn, map)) continue;
-                    funcLocks ??= new FuncLocks(pass);
+                    funcLocks ??= FuncLocks.Of(pass);
                     var guards = Guards(pass, funcLocks, fn, at.Pos, rlock.Sel.X);
                     findings.Add(new Finding(fn.File, at, map, rlock.Sel, fn.File.Lines.Position(rlock.Call.Pos).Line, guards));
                 }

@@ -46,7 +46,10 @@ internal sealed class FuncLocks
     public List<LockBody> Bodies { get; } = [];
     private readonly Dictionary<BlockStmt, LockBody> _byBody = new(ReferenceEqualityComparer.Instance);
 
-    public FuncLocks(Pass pass)
+    /// <summary>The package's lock model, computed once and shared by every rule through the pass's facts.</summary>
+    public static FuncLocks Of(Pass pass) => pass.Facts.Get(() => new FuncLocks(pass));
+
+    private FuncLocks(Pass pass)
     {
         _pass = pass;
         foreach (var file in pass.Files)
@@ -60,11 +63,22 @@ internal sealed class FuncLocks
     /// <summary>The innermost body containing pos in a file.</summary>
     public LockBody? Enclosing(ParsedFile file, int pos)
     {
-        LockBody? best = null;
-        foreach (var b in Bodies)
-            if (ReferenceEquals(b.File, file) && b.Body.Pos <= pos && pos < b.Body.End && (best == null || b.Body.Pos >= best.Body.Pos)) best = b;
-        return best;
+        _byFile ??= Bodies.GroupBy(b => b.File).ToDictionary(g => g.Key, g => g.OrderBy(b => b.Body.Pos).ToArray());
+        if (!_byFile.TryGetValue(file, out var sorted)) return null;
+        // the last body starting at or before pos that still contains it: bodies nest, so the innermost one
+        int lo = 0, hi = sorted.Length - 1, last = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Body.Pos <= pos) { last = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        for (int i = last; i >= 0; i--)
+            if (pos < sorted[i].Body.End) return sorted[i];
+        return null;
     }
+
+    private Dictionary<ParsedFile, LockBody[]>? _byFile;
 
     /// <summary>Locks acquired on some paths to pos but not all (conditional locking): whether they are held is unknown.</summary>
     public IEnumerable<LockRef> MaybeHeldAt(LockBody body, int pos)

@@ -41,9 +41,19 @@ internal sealed record GuardedAccess(MapKey Key, MapOperation Op, LockBody Body,
 }
 
 /// <summary>Every operation on this package's shared maps (struct fields and package-level variables), with the guards held.</summary>
+/// <summary>The package's guarded accesses and the display names of its package-level mutexes ("pkg:..." → "mu").</summary>
+internal sealed record PackageAccesses(List<GuardedAccess> Accesses, IReadOnlyDictionary<string, string> MutexNames);
+
 internal static class GuardedAccesses
 {
-    public static List<GuardedAccess> Collect(Pass pass, FuncLocks locks, Ownership ownership, Dictionary<string, string> packageMutexNames)
+    /// <summary>Computed once per package and shared by the rules that ask (through the pass's facts).</summary>
+    public static PackageAccesses Of(Pass pass) => pass.Facts.Get(() =>
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        return new PackageAccesses(Collect(pass, FuncLocks.Of(pass), new Ownership(pass), names), names);
+    });
+
+    private static List<GuardedAccess> Collect(Pass pass, FuncLocks locks, Ownership ownership, Dictionary<string, string> packageMutexNames)
     {
         var result = new List<GuardedAccess>();
         foreach (var body in locks.Bodies)

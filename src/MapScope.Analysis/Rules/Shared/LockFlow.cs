@@ -33,13 +33,21 @@ internal sealed class LockFlow
     /// <summary>The change of lock state before pos: that of the innermost statement containing pos.</summary>
     public Dictionary<LockRef, Change> DeltaAt(int pos)
     {
-        Dictionary<LockRef, Change>? best = null;
-        foreach (var (p, e, d) in _points)
+        // points are sorted by start, outer before inner at the same start: the last one starting at or before
+        // pos that still contains it (or starts exactly there) is the innermost statement
+        int lo = 0, hi = _points.Count - 1, last = -1;
+        while (lo <= hi)
         {
-            if (p > pos) break;
-            if (pos < e || p == pos) best = d;
+            int mid = (lo + hi) >>> 1;
+            if (_points[mid].Pos <= pos) { last = mid; lo = mid + 1; }
+            else hi = mid - 1;
         }
-        return best ?? [];
+        for (int i = last; i >= 0; i--)
+        {
+            var (p, e, d) = _points[i];
+            if (pos < e || p == pos) return d;
+        }
+        return [];
     }
 
     private Dictionary<LockRef, Change>? Block(List<Stmt> list, Dictionary<LockRef, Change> state)
