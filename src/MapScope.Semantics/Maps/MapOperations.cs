@@ -119,7 +119,7 @@ public static class MapOperations
     private static bool IsStdMapsPackage(Checker checker, Ident id) =>
         id.Name == "maps" && !checker.Uses.ContainsKey(id) && !checker.Types.ContainsKey(id) && !checker.TypeExprs.Contains(id);
 
-    public static Expr Unparen(Expr e)
+    private static Expr Unparen(Expr e)
     {
         while (e is ParenExpr p) e = p.X;
         return e;

@@ -1,6 +1,5 @@
 using MapScope.Analysis.Framework;
 using MapScope.Analysis.Rules.Shared;
-using MapScope.Semantics.Maps;
 using MapScope.Syntax.Ast;
 
 namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
