@@ -22,6 +22,11 @@ public enum MapOpKind
     Clone,
     /// <summary>maps.Copy(dst, src): writes dst (this op) and iterates src (a <see cref="Range"/>).</summary>
     Copy,
+    /// <summary>
+    /// json.Marshal(m), enc.Encode(m), fmt.Sprint(m), maps.Keys(m): iterates m through reflection or an iterator,
+    /// which the runtime traps as "concurrent map iteration and map write" like a range.
+    /// </summary>
+    Reflect,
 }
 
 /// <summary>One operation on a map: its kind, the map expression, and the node to report at.</summary>
@@ -95,6 +100,14 @@ public static class MapOperations
             case Ident { Name: "clear" } c when call.Args.Count == 1 && IsBuiltin(checker, c) && IsMap(checker, call.Args[0]):
                 ops.Add(new MapOperation(MapOpKind.Clear, call.Args[0], call));
                 break;
+            case SelectorExpr { X: Ident pkg, Sel.Name: var fn } when IsPackageIdent(checker, pkg) && IteratesArguments(pkg.Name, fn):
+                foreach (var arg in call.Args)
+                    if (IsMap(checker, arg)) ops.Add(new MapOperation(MapOpKind.Reflect, arg, call));
+                break;
+            case SelectorExpr { Sel.Name: "Encode" or "Marshal" } enc when IsEncoder(checker, enc.X):
+                foreach (var arg in call.Args)
+                    if (IsMap(checker, arg)) ops.Add(new MapOperation(MapOpKind.Reflect, arg, call));
+                break;
             case SelectorExpr { X: Ident pkg, Sel.Name: var name } when IsStdMapsPackage(checker, pkg):
                 if (name == "Clone" && call.Args.Count == 1 && IsMap(checker, call.Args[0]))
                     ops.Add(new MapOperation(MapOpKind.Clone, call.Args[0], call));
@@ -106,6 +119,33 @@ public static class MapOperations
                 break;
         }
     }
+
+    /// <summary>
+    /// Package functions that walk every entry of a map argument: the encoders (encoding/json, a yaml package),
+    /// fmt and log printing (fmt sorts a map's keys by iterating it), reflect.DeepEqual, and the maps package's
+    /// iterators (consumed where they are made, in practice: slices.Sorted(maps.Keys(m))).
+    /// </summary>
+    private static bool IteratesArguments(string pkg, string fn) => pkg switch
+    {
+        "json" or "yaml" or "toml" => fn is "Marshal" or "MarshalIndent",
+        "fmt" => fn.Contains("print", StringComparison.OrdinalIgnoreCase) || fn == "Errorf",
+        "log" => fn.StartsWith("Print", StringComparison.Ordinal) || fn.StartsWith("Fatal", StringComparison.Ordinal) || fn.StartsWith("Panic", StringComparison.Ordinal),
+        "reflect" => fn == "DeepEqual",
+        "maps" => fn is "Keys" or "Values" or "All",
+        _ => false,
+    };
+
+    /// <summary>An encoder of encoding/json, encoding/gob or encoding/xml (its Encode walks the value by reflection).</summary>
+    private static bool IsEncoder(Checker checker, Expr x)
+    {
+        if (!checker.Types.TryGetValue(x, out var t)) return false;
+        if (t is Pointer p) t = p.Elem;
+        return t is Named { Obj: { Name: "Encoder", Pkg.Path: "encoding/json" or "encoding/gob" or "encoding/xml" } };
+    }
+
+    /// <summary>An identifier naming an imported package: no variable, type or value of the code is called that.</summary>
+    private static bool IsPackageIdent(Checker checker, Ident id) =>
+        !checker.Uses.ContainsKey(id) && !checker.Types.ContainsKey(id) && !checker.TypeExprs.Contains(id);
 
     /// <summary>Whether the expression's type is certainly a map (or a defined type over one).</summary>
     public static bool IsMap(Checker checker, Expr e) =>

@@ -169,7 +169,7 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
                 var body = r.Body;
                 foreach (var op in Operations(pass, body))
                 {
-                    if (op.Kind is not (MapOpKind.Read or MapOpKind.Range or MapOpKind.Clone)) continue;
+                    if (op.Kind is not (MapOpKind.Read or MapOpKind.Range or MapOpKind.Clone or MapOpKind.Reflect)) continue;
                     if (Resolve(pass, r, GoAst.Unparen(op.Map)) is not { } pm || !writes.TryGetValue(pm, out var ws)) continue;
                     // the same goroutine's own writes are sequential with its reads
                     var other = ws.FirstOrDefault(w => !ReferenceEquals(w.Entry, entry) || entry.ConcurrentWithItself);

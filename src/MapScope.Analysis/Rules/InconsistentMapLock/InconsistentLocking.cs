@@ -36,7 +36,8 @@ internal static class InconsistentLocking
             // documented guard, or when every write — at least two — holds the guard: the writers' own statement
             // that the map is shared.
             var writes = list.Where(a => a.Op.IsWrite).ToList();
-            bool readsToo = guard == doc || writes.Count >= 2 && writes.All(w => w.Guards.ContainsKey(guard));
+            bool readsToo = (guard == doc || writes.Count >= 2 && writes.All(w => w.Guards.ContainsKey(guard)))
+                            && !FrozenAfterStart.AllWritesRefuseAfterStart(pass, writes);
             if (guard.StartsWith("abs:", StringComparison.Ordinal))
             {
                 // a lock of an enclosing struct guards only the maps reached through that struct
@@ -73,7 +74,7 @@ internal static class InconsistentLocking
     private static string Crash(MapOperation op) => op.Kind switch
     {
         _ when op.IsWrite => $"concurrent writes crash the program with \"fatal error: {MapOpWords.Crash(op)}\"",
-        MapOpKind.Range or MapOpKind.Clone => $"iterating while another goroutine writes crashes the program with \"fatal error: {MapOpWords.Crash(op)}\"",
+        MapOpKind.Range or MapOpKind.Clone or MapOpKind.Reflect => $"iterating while another goroutine writes crashes the program with \"fatal error: {MapOpWords.Crash(op)}\"",
         _ => $"reading while another goroutine writes crashes the program with \"fatal error: {MapOpWords.Crash(op)}\"",
     };
 

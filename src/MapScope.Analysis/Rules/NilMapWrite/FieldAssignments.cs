@@ -17,7 +17,10 @@ internal sealed class FieldAssignments
     /// <summary>Fields assigned something other than the literal nil, or whose address is taken.</summary>
     public HashSet<string> Assigned { get; } = new(StringComparer.Ordinal);
     /// <summary>Fields assigned the literal nil outside tests: x.f = nil.</summary>
-    public Dictionary<string, List<(ParsedFile File, AssignStmt At, Semantics.Types.Object? Owner)>> ResetToNil { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<Reset>> ResetToNil { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>x.f = nil at At; Companions are the other fields of x the same function sets to a value (m.delegate = meter).</summary>
+    public sealed record Reset(ParsedFile File, AssignStmt At, Semantics.Types.Object? Owner, IReadOnlySet<string> Companions);
     /// <summary>Fields some composite literal outside tests sets (positional literals set all of their type's fields).</summary>
     public HashSet<string> SetByLiteral { get; } = new(StringComparer.Ordinal);
     /// <summary>Keyed composite literals outside tests, with their struct type.</summary>
@@ -40,8 +43,9 @@ internal sealed class FieldAssignments
                             if (nil && !test)
                             {
                                 if (InTerminalFunc(file, a) || MarksDone(pass, file, s.X, a)) continue; // Close() drops the map: the value is done
+                                if (HandsOffLocal(pass, file, s.X, a)) continue;
                                 if (!ResetToNil.TryGetValue(s.Sel.Name, out var list)) ResetToNil[s.Sel.Name] = list = [];
-                                list.Add((file, a, OwnerOf(pass, s.X)));
+                                list.Add(new Reset(file, a, OwnerOf(pass, s.X), Companions(pass, file, s.X, s.Sel.Name, a)));
                             }
                             else if (!nil) Assigned.Add(s.Sel.Name);
                         }
@@ -101,6 +105,45 @@ internal sealed class FieldAssignments
             return marks;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A reset of a value the function made itself and never touches again (`loader.maps = nil` before returning
+    /// the maps, so that a deferred cleanup does not close them): the value's life ends there, no write follows.
+    /// </summary>
+    private static bool HandsOffLocal(Pass pass, ParsedFile file, Expr x, AssignStmt reset)
+    {
+        while (GoAst.Unparen(x) is SelectorExpr inner) x = inner.X;
+        if (GoAst.Unparen(x) is not Ident id || GoAst.ObjectOf(pass, id) is not Var v || v.IsPackageLevel) return false;
+        var fd = file.File.Decls.OfType<FuncDecl>().FirstOrDefault(f => f.Body != null && f.Body.Pos <= reset.Pos && reset.End <= f.Body.End);
+        if (fd?.Body == null || !(fd.Body.Pos <= v.Pos && v.Pos < fd.Body.End)) return false; // a parameter or receiver: callers keep using it
+        bool usedAfter = false;
+        Inspector.Inspect(fd.Body, n =>
+        {
+            if (usedAfter) return false;
+            if (n is Ident u && u.Pos >= reset.End && ReferenceEquals(GoAst.ObjectOf(pass, u), v)) usedAfter = true;
+            return true;
+        }, comments: false);
+        return !usedAfter;
+    }
+
+    /// <summary>The other fields of x that the function doing the reset assigns a non-nil value: the state that moved with it.</summary>
+    private static IReadOnlySet<string> Companions(Pass pass, ParsedFile file, Expr x, string field, AssignStmt reset)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var baseText = GoAst.Text(file, x);
+        var fd = file.File.Decls.OfType<FuncDecl>().FirstOrDefault(f => f.Body != null && f.Body.Pos <= reset.Pos && reset.End <= f.Body.End);
+        if (fd?.Body == null) return result;
+        Inspector.Inspect(fd.Body, n =>
+        {
+            if (n is AssignStmt a && a.Lhs.Count == a.Rhs.Count)
+                for (int i = 0; i < a.Lhs.Count; i++)
+                    if (GoAst.Unparen(a.Lhs[i]) is SelectorExpr ls && ls.Sel.Name != field && GoAst.Text(file, ls.X) == baseText
+                        && !(GoAst.Unparen(a.Rhs[i]) is Ident { Name: "nil" } rid && GoAst.ObjectOf(pass, rid) is Nil))
+                        result.Add(ls.Sel.Name);
+            return true;
+        }, comments: false);
+        return result;
     }
 
     /// <summary>Whether at lies in a method that ends the value's life (Close, Stop, Shutdown...): later writes are use-after-close, not a nil path.</summary>

@@ -64,10 +64,34 @@ internal static class FieldPaths
     private static string? Reset(Pass pass, (Named Named, Struct Struct) owner, FuncNode fn, string field, FieldAssignments facts)
     {
         if (facts.Assigned.Contains(field) || !facts.ResetToNil.TryGetValue(field, out var resets)) return null;
-        foreach (var (file, at, resetOwner) in resets)
-            if (ReferenceEquals(resetOwner, owner.Named.Obj) && (at.Pos < fn.Body.Pos || at.End > fn.Body.End || !ReferenceEquals(file.File, fn.File)))
-                return $"{GoAst.Text(file, at)} at {Where(file, at)} resets it and nothing in the package makes {field} again";
+        foreach (var r in resets)
+        {
+            if (!ReferenceEquals(r.Owner, owner.Named.Obj) || r.At.Pos >= fn.Body.Pos && r.At.End <= fn.Body.End && ReferenceEquals(r.File.File, fn.File)) continue;
+            // the reset moved the value to another state (m.instruments = nil with m.delegate = d), and this function
+            // tests that state before writing (if m.delegate != nil { return ... }): the write runs only before the reset
+            if (r.Companions.Count > 0 && TestsField(fn, r.Companions)) continue;
+            return $"{GoAst.Text(r.File, r.At)} at {Where(r.File, r.At)} resets it and nothing in the package makes {field} again";
+        }
         return null;
+    }
+
+    /// <summary>Whether an if or switch condition of the function reads one of the fields (x.delegate != nil, x.state == done).</summary>
+    private static bool TestsField(FuncNode fn, IReadOnlySet<string> fields)
+    {
+        bool found = false;
+        Inspector.Inspect(fn.Body, n =>
+        {
+            if (found) return false;
+            Expr? cond = n switch { IfStmt i => i.Cond, SwitchStmt { Tag: { } t } => t, _ => null };
+            if (cond != null)
+                Inspector.Inspect(cond, c =>
+                {
+                    if (c is SelectorExpr s && fields.Contains(s.Sel.Name)) found = true;
+                    return !found;
+                }, comments: false);
+            return true;
+        }, comments: false);
+        return found;
     }
 
     /// <summary>The emptiness guard: `if len(x.f) == 0 { ... x.f[k] = v }` with no assignment of x.f in between.</summary>

@@ -88,7 +88,7 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
                 {
                     if (at.Pos <= rlock.Call.End || at.Pos >= end) continue;
                     if (locks.Any(l => l > rlock.Call.Pos && l < at.Pos)) continue; // an exclusive lock is held too
-                    if (!IsShared(pass, fn, map)) continue;
+                    if (!IsShared(pass, fn, map) || GuardsOther(pass, fn, map, rlock.Sel.X)) continue;
                     funcLocks ??= FuncLocks.Of(pass);
                     var guards = Guards(pass, funcLocks, fn, at.Pos, rlock.Sel.X);
                     findings.Add(new Finding(fn.File, at, map, rlock.Sel, fn.File.Lines.Position(rlock.Call.Pos).Line, guards));
@@ -197,6 +197,18 @@ public sealed class RLockMapWriteAnalyzer : Analyzer
             if (p is CommClause cm) return cm.Body;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The read-locked mutex belongs to one argument and the map to another (m.mut.RLock(); report.Stats[k]++, with
+    /// report a parameter the caller filled): the lock guards m's state, not the map, and says nothing about it.
+    /// </summary>
+    private static bool GuardsOther(Pass pass, FuncBody fn, Expr map, Expr rlocked)
+    {
+        if (LockRefs.Of(pass, rlocked) is not { } mu || LockRefs.Of(pass, map) is not { } m) return false;
+        if (ReferenceEquals(mu.Root, m.Root) || mu.Root.IsPackageLevel || m.Root.IsPackageLevel) return false;
+        bool Param(Var v) => !(v.Pos >= fn.Body.Pos && v.Pos < fn.Body.End); // a receiver or parameter, not a local alias
+        return Param(mu.Root) && Param(m.Root);
     }
 
     /// <summary>A package-level map, or a map reached through a field of a receiver, parameter or package variable.</summary>

@@ -28,6 +28,13 @@ internal sealed class LockBody
     /// or called only from such functions: which lock it has is not known, only that it has one.
     /// </summary>
     public bool AssumesLockHeld { get; set; }
+    /// <summary>
+    /// A callback given a transaction (func(tx *bolt.Tx) error): the database runs it inside a transaction that it
+    /// serializes with the other writers, a lock the code does not show.
+    /// </summary>
+    public bool InTransaction { get; init; }
+    /// <summary>Locks released before they are taken in this body: held on entry, handed over by whoever locked them.</summary>
+    public Dictionary<LockRef, HoldMode> Handoff { get; set; } = [];
 
     public string Name => Decl?.Name.Name ?? "a function literal";
 }
@@ -97,6 +104,8 @@ internal sealed class FuncLocks
         var held = body.Lit != null
             ? (body.IsGoroutine ? [] : HeldAt(body.Parent!, body.Lit.Pos))
             : new Dictionary<LockRef, HoldMode>(body.Entry ?? []);
+        if (body.Lit == null)
+            foreach (var (lockRef, mode) in body.Handoff) held.TryAdd(lockRef, mode);
         foreach (var (lockRef, change) in body.Flow!.DeltaAt(pos))
         {
             if (change.Maybe) held.Remove(lockRef);
@@ -123,7 +132,7 @@ internal sealed class FuncLocks
     // "Lock should be held.", "Assumes mu is held", "Caller must hold s.mu", "must be called with the lock held",
     // "Write lock must be held": a documented precondition that callers (possibly in other packages) lock.
     private static readonly System.Text.RegularExpressions.Regex HeldLockDoc = new(
-        @"\b(lock|locks|locked|mutex|mu)\b.{0,40}\b(held|hold|holding|acquired|taken|owned)\b|\b(held|hold|holding|holds)\b.{0,30}\b(lock|locks|mutex|mu)\b|\b(caller|callers)\b.{0,40}\b(lock|locks|locked)\b|\b(under|with)\s+(the\s+)?(\w+\s+)?(lock|mutex)\b|\bmust be locked\b|\bshould be locked\b",
+        @"\b(lock|locks|locked|mutex|mu)\b.{0,40}\b(held|hold|holding|acquired|taken|owned)\b|\b(held|hold|holding|holds)\b.{0,30}\b(lock|locks|mutex|mu)\b|\b(caller|callers)\b.{0,40}\b(lock|locks|locked)\b|\b(under|with)\s+(the\s+)?(\w+\s+)?(lock|mutex)\b|\bmust be locked\b|\bshould be locked\b|\bunder\s+[\w.]+\s+(locked|held)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
 
     private static bool MentionsHeldLock(string doc) =>
@@ -144,6 +153,7 @@ internal sealed class FuncLocks
                     File = body.File, Body = lit.Body, Type = lit.Type, Parent = body, Lit = lit,
                     IsGoroutine = goTargets.Contains(lit),
                     AssumesLockHeld = body.AssumesLockHeld,
+                    InTransaction = body.InTransaction || TakesTransaction(lit.Type),
                 });
                 return false;
             }
@@ -154,6 +164,19 @@ internal sealed class FuncLocks
             return true;
         }, comments: false);
         body.Flow = new LockFlow(_pass, body.Body);
+    }
+
+    private static bool TakesTransaction(FuncType type)
+    {
+        foreach (var f in type.Params.List)
+        {
+            var t = f.Type;
+            while (t is StarExpr st) t = st.X;
+            var name = t switch { SelectorExpr sel => sel.Sel.Name, Ident id => id.Name, _ => "" };
+            if (name.EndsWith("Tx", StringComparison.Ordinal) || name.EndsWith("Txn", StringComparison.Ordinal) || name.EndsWith("Transaction", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     // ---- entry locks from callers ----
@@ -197,6 +220,8 @@ internal sealed class FuncLocks
             });
         }
 
+        var ownership = new Ownership(_pass);
+        foreach (var b in Bodies) b.Handoff = Handoff(b);
         var candidates = new List<LockBody>();
         foreach (var d in decls)
         {
@@ -221,9 +246,16 @@ internal sealed class FuncLocks
             foreach (var d in candidates)
             {
                 Dictionary<LockRef, HoldMode>? meet = null; // null = top
+                // Tests call internals directly, single-threaded and without the lock (serf's reap): with callers
+                // outside tests, those calls say nothing about the lock the code runs under.
+                bool nonTestCallers = sites[d].Any(s => !IsTestFile(s.Caller));
                 foreach (var s in sites[d])
                 {
+                    if (nonTestCallers && IsTestFile(s.Caller)) continue;
                     if (s.Goroutine || s.Call == null) { meet = []; break; }
+                    // a constructor filling the value it just made (idx := &T{}; idx.add(x)): nobody else sees it
+                    // yet, so the lock its other callers hold is not needed there
+                    if (OnOwnedValue(s, ownership)) continue;
                     if (TopCaller(s.Caller)) continue; // top meets x = x
                     if (Outermost(s.Caller).AssumesLockHeld) continue; // its caller's lock, whichever it is
                     var held = Translate(HeldAt(s.Caller, s.Call.Pos), s.Call, d);
@@ -248,6 +280,31 @@ internal sealed class FuncLocks
         while (b.Lit != null) b = b.Parent!;
         return b;
     }
+
+    private bool OnOwnedValue(CallSite s, Ownership ownership)
+    {
+        if (s.Call == null || GoAst.Unparen(s.Call.Fun) is not SelectorExpr sel || LockRefs.Of(_pass, sel.X) is not { } recv) return false;
+        return recv.Root is { IsPackageLevel: false } v && ownership.IsOwned(Outermost(s.Caller).Decl, v);
+    }
+
+    /// <summary>
+    /// Locks the body releases before it takes them (cc.manager.mu.Unlock() at the end of Finish, the lock taken by
+    /// the StartCollection that returned cc): a hand-off, so the lock is held from entry up to that release.
+    /// </summary>
+    private static Dictionary<LockRef, HoldMode> Handoff(LockBody b)
+    {
+        var result = new Dictionary<LockRef, HoldMode>();
+        if (b.Decl == null) return result;
+        var seen = new HashSet<LockRef>();
+        foreach (var e in b.Events.OrderBy(e => e.Pos))
+        {
+            if (!seen.Add(e.Lock)) continue;
+            if (!e.Acquire) result[e.Lock] = e.Mode;
+        }
+        return result;
+    }
+
+    private static bool IsTestFile(LockBody b) => b.File.Path.EndsWith("_test.go", StringComparison.Ordinal);
 
     private static bool TopCaller(LockBody caller)
     {
@@ -278,7 +335,8 @@ internal sealed class FuncLocks
                 bindings.Add((argRef, pv));
         foreach (var (lockRef, mode) in held)
         {
-            if (lockRef.Root.IsPackageLevel) { result[lockRef] = mode; continue; }
+            if (lockRef.Root.IsPackageLevel) result[lockRef] = mode;
+            // and as the callee names it: lo.other(p) with lo.mu held runs other with l.mu held
             foreach (var (arg, param) in bindings)
             {
                 if (!ReferenceEquals(arg.Root, lockRef.Root)) continue;

@@ -60,7 +60,7 @@ internal static class GuardedAccesses
         {
             if (body.File.Path.EndsWith("_test.go", StringComparison.Ordinal)) continue; // tests poke internals single-threaded
             var decl = Outermost(body);
-            if (decl.CallersUnknown || decl.AssumesLockHeld || body.AssumesLockHeld) continue;
+            if (decl.CallersUnknown || decl.AssumesLockHeld || body.AssumesLockHeld || body.InTransaction) continue;
             if (decl.Decl is { Recv: null, Name.Name: "init" }) continue;
             if (decl.Decl?.Name.Name is { } fn && (fn.Contains("ForTest", StringComparison.Ordinal) || fn.EndsWith("ForTesting", StringComparison.Ordinal))) continue;
             foreach (var op in MapOperations.Under(pass.Checker, body.Body, n => n is not FuncLit))

@@ -14,12 +14,13 @@ internal static class MapOpWords
         MapOpKind.Copy => "written by maps.Copy",
         MapOpKind.Range => "iterated",
         MapOpKind.Clone => "cloned",
+        MapOpKind.Reflect => "iterated (by an encoder or printer that walks its entries)",
         _ => "read",
     };
 
     /// <summary>The runtime's fatal error when this operation races with a write: "concurrent map writes", ...</summary>
     public static string Crash(MapOperation op) =>
         op.IsWrite ? "concurrent map writes"
-        : op.Kind is MapOpKind.Range or MapOpKind.Clone ? "concurrent map iteration and map write"
+        : op.Kind is MapOpKind.Range or MapOpKind.Clone or MapOpKind.Reflect ? "concurrent map iteration and map write"
         : "concurrent map read and map write";
 }

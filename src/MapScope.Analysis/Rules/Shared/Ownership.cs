@@ -18,17 +18,27 @@ internal sealed class Ownership(Pass pass)
     public bool IsOwned(FuncDecl? decl, Var v)
     {
         if (decl?.Body == null || v.IsPackageLevel || v.IsField) return false;
-        if (!_owned.TryGetValue(decl, out var set)) _owned[decl] = set = Collect(decl.Body);
+        if (!_owned.TryGetValue(decl, out var set)) _owned[decl] = set = Collect(decl);
         return set.Contains(v);
     }
 
-    private HashSet<Var> Collect(BlockStmt body)
+    private HashSet<Var> Collect(FuncDecl decl)
     {
         var set = new HashSet<Var>(ReferenceEqualityComparer.Instance);
-        Inspector.Inspect(body, n =>
+        // a named result given a fresh value (func New() (idx *T) { idx = &T{...}; idx.add(x); return }) is the
+        // constructor's own as much as a local is
+        var results = new HashSet<Var>(ReferenceEqualityComparer.Instance);
+        foreach (var f in decl.Type.Results?.List ?? [])
+            foreach (var name in f.Names ?? [])
+                if (pass.Checker.Defs.TryGetValue(name, out var ro) && ro is Var rv) results.Add(rv);
+        Inspector.Inspect(decl.Body!, n =>
         {
             switch (n)
             {
+                case AssignStmt { Tok: Token.ASSIGN } ra when results.Count > 0 && ra.Lhs.Count == ra.Rhs.Count:
+                    for (int i = 0; i < ra.Lhs.Count; i++)
+                        if (ra.Lhs[i] is Ident rid && IsFresh(ra.Rhs[i]) && GoAst.ObjectOf(pass, rid) is Var r && results.Contains(r)) set.Add(r);
+                    break;
                 case AssignStmt { Tok: Token.DEFINE } a when a.Lhs.Count == a.Rhs.Count:
                     for (int i = 0; i < a.Lhs.Count; i++)
                         if (a.Lhs[i] is Ident id && IsFresh(a.Rhs[i]) && pass.Checker.Defs.TryGetValue(id, out var o) && o is Var v) set.Add(v);

@@ -40,6 +40,17 @@ internal static class KeyOnlyValue
         return true;
     }
 
+    /// <summary>
+    /// A cache keyed by a reflect.Type (encoders, decoders, field layouts, as encoding/json keeps them): what is
+    /// stored is derived from the type, however long the computation, so a racing goroutine stores an equal value —
+    /// unless the value is used for its identity.
+    /// </summary>
+    public static bool IsTypeKeyed(Pass pass, Expr value, Expr key)
+    {
+        var t = pass.TypeOf(key);
+        return t is Named { Obj: { Name: "Type", Pkg.Path: "reflect" } } && !IdentitySensitive(pass, value);
+    }
+
     private static bool IdentitySensitive(Pass pass, Expr e)
     {
         e = GoAst.Unparen(e);

@@ -26,9 +26,11 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         and code that calls an atomic method (`LoadOrStore`, `LoadAndDelete`, `Swap`, `CompareAndSwap`) on the same
         key between the two calls, a Load on another path than the Store (another `case`), and registration at
         init time (`init` functions and package-level variable initializers run on one goroutine). A cache of a
-        value computed from the key alone (`v = compute(k)` with only the key, constants and functions) is
+        value computed from the key alone (`v = compute(k)` with only the key, constants and functions), and a
+        cache keyed by a `reflect.Type` (per-type encoders and field layouts, as encoding/json keeps them), are
         reported at info severity: every goroutine stores an equal value, so losing one is harmless and
-        LoadOrStore only saves the duplicate work.
+        LoadOrStore only saves the duplicate work — unless the value is used for its identity (a mutex, a
+        channel, something with a Close method), which stays a warning.
         """;
 
     public override string BadExample => """
@@ -130,11 +132,13 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         var map = GoAst.Text(file, act.Sel.X);
         var key = GoAst.Text(file, act.Call.Args[0]);
         var (loadLine, _) = file.Lines.Position(load.Call.Pos);
-        if (act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.Is(pass, fn.Body, act.Call.Args[1], load.Call.Args[0], load.Call.End, act.Call.Pos))
+        bool keyOnly = act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.Is(pass, fn.Body, act.Call.Args[1], load.Call.Args[0], load.Call.End, act.Call.Pos);
+        bool typeKeyed = !keyOnly && act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.IsTypeKeyed(pass, act.Call.Args[1], act.Call.Args[0]);
+        if (keyOnly || typeKeyed)
         {
             // every goroutine would store an equal value: losing one is harmless, only the work is duplicated
             pass.Report(file, act.Call,
-                $"{map}.Load({key}) followed by {map}.Store({key}, …) computes a value from {key} alone, so a racing goroutine stores an equal value and only the work is duplicated; " +
+                $"{map}.Load({key}) followed by {map}.Store({key}, …) {(keyOnly ? $"computes a value from {key} alone" : $"caches what is derived from the type {key}")}, so a racing goroutine stores an equal value and only the work is duplicated; " +
                 $"v, _ := {map}.LoadOrStore({key}, value) keeps one value for all callers (the Load is on line {loadLine})",
                 Severity.Info);
             return;

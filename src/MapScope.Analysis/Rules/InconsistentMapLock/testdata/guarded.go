@@ -335,3 +335,52 @@ func CloseProvider(name string) {
 	defer ps.mu.Unlock()
 	delete(ps.providers, name)
 }
+
+// A cleanup helper whose every caller in the package holds the lock (one directly, one through a chain);
+// the package's tests call it without the lock, single-threaded — that says nothing about the lock it runs under.
+type Members struct {
+	mu      sync.Mutex
+	members map[string]int
+	left    []string
+}
+
+func (m *Members) Join(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.members[name] = 1
+}
+
+func (m *Members) Leave(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prune(name)
+}
+
+func (m *Members) prune(name string) { m.erase(name) }
+
+func (m *Members) Reap() {
+	m.mu.Lock()
+	m.left = m.reap(m.left)
+	m.mu.Unlock()
+}
+
+func (m *Members) reap(old []string) []string {
+	for _, n := range old {
+		m.erase(n)
+	}
+	return old[:0]
+}
+
+func (m *Members) Count() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.members)
+}
+
+func (m *Members) Has(name string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.members[name] > 0
+}
+
+func (m *Members) erase(name string) { delete(m.members, name) }

@@ -212,3 +212,32 @@ func (l *leaky) AddUnguarded(k string) {
 	defer l.mu.RUnlock()
 	l.n[k] = 2 // want `l.n is written while only the read lock is held \(l.mu.RLock\(\) on line 211\)`
 }
+
+// The read lock guards the model's connections; the map written belongs to the report the caller passed in,
+// which the lock does not guard (and which the caller owns).
+type report struct{ transports map[string]int }
+
+type model struct {
+	mut   sync.RWMutex
+	conns map[string]string
+}
+
+func (m *model) Stats(r *report) {
+	m.mut.RLock()
+	for _, c := range m.conns {
+		r.transports[c]++
+	}
+	m.mut.RUnlock()
+}
+
+// The same map reached through the receiver is guarded by the receiver's lock: reported.
+type selfReport struct {
+	mut        sync.RWMutex
+	transports map[string]int
+}
+
+func (s *selfReport) Count(c string) {
+	s.mut.RLock()
+	s.transports[c]++ // want `s.transports is written while only the read lock is held`
+	s.mut.RUnlock()
+}

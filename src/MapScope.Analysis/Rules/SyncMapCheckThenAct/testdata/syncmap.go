@@ -235,3 +235,4 @@ func lockFor(k string) *sync.Mutex {
 	}
 	return v.(*sync.Mutex)
 }
+

@@ -1,0 +1,44 @@
+package testdata
+
+import (
+	"reflect"
+	"sync"
+)
+
+// A per-type metadata cache (as encoding/json keeps its encoders): whatever the computation, it derives the value
+// from the type, so a lost Store loses an equal value — info.
+type fieldInfo struct {
+	tag   string
+	names []string
+	index map[string]int
+}
+
+var fieldCache sync.Map
+
+// the tag the fields are read with, set by the package's options (a package variable: not the key)
+var tagName = "json"
+
+func fieldsOf(t reflect.Type) *fieldInfo {
+	if v, ok := fieldCache.Load(t); ok {
+		return v.(*fieldInfo)
+	}
+	fi := &fieldInfo{tag: tagName, index: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		fi.names = append(fi.names, t.Field(i).Tag.Get(tagName))
+		fi.index[t.Field(i).Name] = i
+	}
+	fieldCache.Store(t, fi) // want `fieldCache.Load\(t\) followed by fieldCache.Store\(t, …\) caches what is derived from the type t, so a racing goroutine stores an equal value`
+	return fi
+}
+
+// Keyed by a type, but what is stored is a fresh lock that callers share: identity matters, the lost one is a bug.
+var typeLocks sync.Map
+
+func lockFor(t reflect.Type) *sync.Mutex {
+	if v, ok := typeLocks.Load(t); ok {
+		return v.(*sync.Mutex)
+	}
+	mu := &sync.Mutex{}
+	typeLocks.Store(t, mu) // want `typeLocks.Load\(t\) followed by typeLocks.Store\(t, …\) is not atomic`
+	return mu
+}
