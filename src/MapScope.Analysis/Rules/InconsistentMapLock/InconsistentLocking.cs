@@ -46,9 +46,14 @@ internal static class InconsistentLocking
                 if (!list.Any(a => a.Op.IsWrite) || Guard(list, null) != guard) continue;
             }
             var guarded = list.Where(a => a.Guards.ContainsKey(guard)).ToList();
+            // the guard as a mutex field of a type (Bridge.cacheLock): an access holding that field of some value of
+            // the type may hold the guard through another path (br.cacheLock for user.Bridge.cacheLock) — unknown
+            var guardSlot = guarded.Select(a => a.GuardSlots.GetValueOrDefault(guard)).FirstOrDefault(x => x != null);
             foreach (var a in list)
             {
-                if (a.Guards.ContainsKey(guard) || !a.Op.IsWrite && !readsToo || !reported.Add(a.Op.At)) continue;
+                if (a.Guards.ContainsKey(guard) || !a.Op.IsWrite && !readsToo) continue;
+                if (guardSlot != null && a.HeldSlots.Contains(guardSlot)) continue;
+                if (!reported.Add(a.Op.At)) continue;
                 var others = list.Count - 1;
                 var where = Lines(guarded, a.File);
                 var held = guarded.Count == others ? $"every other access of {group.Key.Display} holds it" : $"{guarded.Count} of the {others} other accesses of {group.Key.Display} hold it";

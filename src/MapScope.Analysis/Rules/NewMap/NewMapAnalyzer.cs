@@ -22,7 +22,10 @@ public sealed class NewMapAnalyzer : Analyzer
         pointer really is needed, `&map[K]V{}`, which points to an empty, writable map.
 
         Not reported: `new(map...)` passed straight to a parameter of interface type or returned as an
-        interface value — decoders such as `json.Unmarshal` fill such targets themselves — and `new(T)` of a named
+        interface value — decoders such as `json.Unmarshal` fill such targets themselves —, a pointer that the code
+        goes on to fill (kept in a variable that is passed to a function or method, `in.DeepCopyInto(out)`, or
+        assigned through, `*p = make(...)`; or stored through another pointer, `*out = new(T)`, as generated
+        deep-copy code does), and `new(T)` of a named
         map type with pointer-receiver methods, which are designed to initialize the map through the pointer
         (`func (s *Set) Add(x T) { if *s == nil { *s = Set{} }; ... }`).
         """;
@@ -42,11 +45,13 @@ public sealed class NewMapAnalyzer : Analyzer
         foreach (var file in pass.Files)
         {
             var interfaceTargets = DecodeTargets.Find(pass, file.File);
+            Parents? parents = null;
             Inspector.Inspect(file.File, n =>
             {
                 if (n is CallExpr { Args.Count: 1 } call && GoAst.IsBuiltinCall(pass, call, "new")
                     && pass.TypeOf(call) is Pointer { Elem: var elem } && elem is Map or Named { Underlying: Map }
-                    && !interfaceTargets.Contains(call) && !PointerMethods(elem))
+                    && !interfaceTargets.Contains(call) && !PointerMethods(elem)
+                    && !FilledLater.Is(pass, parents ??= new Parents(file.File), call))
                     Report(pass, file, call, elem);
                 return true;
             }, comments: false);

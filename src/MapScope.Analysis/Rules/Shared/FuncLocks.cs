@@ -33,6 +33,8 @@ internal sealed class LockBody
     /// serializes with the other writers, a lock the code does not show.
     /// </summary>
     public bool InTransaction { get; init; }
+    /// <summary>Slots (LockRefs.Slot) of the locks every caller holds, through whatever path; null = not known yet.</summary>
+    public HashSet<string>? EntrySlots { get; set; }
     /// <summary>Locks released before they are taken in this body: held on entry, handed over by whoever locked them.</summary>
     public Dictionary<LockRef, HoldMode> Handoff { get; set; } = [];
 
@@ -123,6 +125,8 @@ internal sealed class FuncLocks
         {
             File = file, Body = fd.Body!, Type = fd.Type, Decl = fd,
             AssumesLockHeld = name.EndsWith("Locked", StringComparison.Ordinal) || name.EndsWith("locked", StringComparison.Ordinal)
+                // unlockedDelete, lockedAdd, UnlockedGet: the prefix says the function does not lock, its caller does
+                || HasPrefixWord(name, "unlocked") || HasPrefixWord(name, "locked") || HasPrefixWord(name, "Unlocked") || HasPrefixWord(name, "Locked")
                 || name.EndsWith("NoLock", StringComparison.Ordinal) || name.EndsWith("Nolock", StringComparison.Ordinal)
                 || name.EndsWith("Unlocked", StringComparison.Ordinal) || MentionsHeldLock(doc),
         };
@@ -134,6 +138,9 @@ internal sealed class FuncLocks
     private static readonly System.Text.RegularExpressions.Regex HeldLockDoc = new(
         @"\b(lock|locks|locked|mutex|mu)\b.{0,40}\b(held|hold|holding|acquired|taken|owned)\b|\b(held|hold|holding|holds)\b.{0,30}\b(lock|locks|mutex|mu)\b|\b(caller|callers)\b.{0,40}\b(lock|locks|locked)\b|\b(under|with)\s+(the\s+)?(\w+\s+)?(lock|mutex)\b|\bmust be locked\b|\bshould be locked\b|\bunder\s+[\w.]+\s+(locked|held)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    private static bool HasPrefixWord(string name, string prefix) =>
+        name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]);
 
     private static bool MentionsHeldLock(string doc) =>
         doc.Length > 0 && HeldLockDoc.IsMatch(doc) && !doc.Contains("not be held", StringComparison.OrdinalIgnoreCase)
@@ -222,6 +229,7 @@ internal sealed class FuncLocks
 
         var ownership = new Ownership(_pass);
         foreach (var b in Bodies) b.Handoff = Handoff(b);
+        SessionHandoffs(decls);
         var candidates = new List<LockBody>();
         foreach (var d in decls)
         {
@@ -238,8 +246,62 @@ internal sealed class FuncLocks
             }
             else candidates.Add(d); // Entry stays null: top, "every lock", until its callers say otherwise
         }
+        // Run only by constructors on the value they are making (idx := &T{}; idx.load()), or only by tests: nothing
+        // shares the value there, so its accesses say nothing about the lock — as if its callers were unknown.
+        foreach (var d in candidates)
+            if (sites[d].All(s => IsTestFile(s.Caller) || OnOwnedValue(s, ownership)))
+                d.CallersUnknown = true;
 
         // Fixpoint from the top: entries only shrink, so a few rounds settle chains of helpers.
+        Settle();
+        foreach (var d in candidates)
+            if (d.Entry == null && sites[d].Any(s => Outermost(s.Caller).AssumesLockHeld)) d.AssumesLockHeld = true;
+        // A recursive cycle (Register -> registerOne -> initSub -> Register) stays at top: start its members from
+        // nothing and settle again, so the locks taken inside the cycle (Register's own Lock) reach its callees.
+        if (candidates.Any(d => d.Entry == null))
+        {
+            foreach (var d in candidates) d.Entry ??= [];
+            Settle();
+        }
+        foreach (var d in decls) d.Entry ??= [];
+        SettleSlots();
+
+        // The same for slots (LockRefs.Slot): which mutex field of which type every caller holds, whatever path
+        // reaches it (child.sendUpdate() with b.mu held runs with priorityBalancer.mu held, though child.parent
+        // being b is beyond the lock flow). Only for saying "maybe held" — never for "held".
+        void SettleSlots()
+        {
+            var isCandidate = candidates.ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var d in decls) d.EntrySlots = isCandidate.Contains(d) ? null : [];
+            for (int round = 0; round < 6; round++)
+            {
+                bool changed = false;
+                foreach (var d in candidates)
+                {
+                    HashSet<string>? meet = null;
+                    bool nonTest = sites[d].Any(s => !IsTestFile(s.Caller));
+                    foreach (var s in sites[d])
+                    {
+                        if (nonTest && IsTestFile(s.Caller) || OnOwnedValue(s, ownership) || Outermost(s.Caller).AssumesLockHeld) continue;
+                        if (s.Goroutine || s.Call == null) { meet = []; break; }
+                        if (SlotsAt(s.Caller, s.Call.Pos) is not { } held) continue; // top
+                        if (meet == null) meet = held;
+                        else meet.IntersectWith(held);
+                    }
+                    if (meet == null) continue;
+                    if (d.EntrySlots == null || !d.EntrySlots.SetEquals(meet))
+                    {
+                        d.EntrySlots = meet;
+                        changed = true;
+                    }
+                }
+                if (!changed) break;
+            }
+            foreach (var d in decls) d.EntrySlots ??= [];
+        }
+
+        void Settle()
+        {
         for (int round = 0; round < 6; round++)
         {
             bool changed = false;
@@ -270,9 +332,27 @@ internal sealed class FuncLocks
             }
             if (!changed) break;
         }
-        foreach (var d in candidates)
-            if (d.Entry == null && sites[d].Any(s => Outermost(s.Caller).AssumesLockHeld)) d.AssumesLockHeld = true;
-        foreach (var d in decls) d.Entry ??= []; // only recursive cycles remain: assume nothing
+        }
+    }
+
+    /// <summary>The slots of the locks held just before pos, with the body's entry slots; null while those are top.</summary>
+    public HashSet<string>? SlotsAt(LockBody body, int pos)
+    {
+        var outer = Outermost(body);
+        HashSet<string> result;
+        if (body.IsGoroutine || body.Lit != null && HasGoroutineAbove(body)) result = [];
+        else if (outer.EntrySlots == null) return null;
+        else result = new HashSet<string>(outer.EntrySlots, StringComparer.Ordinal);
+        foreach (var lockRef in HeldAt(body, pos).Keys)
+            if (LockRefs.Slot(lockRef) is { } slot) result.Add(slot);
+        return result;
+    }
+
+    private static bool HasGoroutineAbove(LockBody b)
+    {
+        for (; b.Lit != null; b = b.Parent!)
+            if (b.IsGoroutine) return true;
+        return false;
     }
 
     private static LockBody Outermost(LockBody b)
@@ -302,6 +382,39 @@ internal sealed class FuncLocks
             if (!e.Acquire) result[e.Lock] = e.Mode;
         }
         return result;
+    }
+
+    /// <summary>
+    /// A session value: one method of T releases a lock reached through the receiver that another function took
+    /// (collectionContext.Finish unlocks cc.manager.rwlock, locked by the StartCollection that made cc). The other
+    /// methods of T run inside that session, between the lock and its release, so they hold it too — unless they
+    /// take it themselves.
+    /// </summary>
+    private void SessionHandoffs(List<LockBody> decls)
+    {
+        var byType = new Dictionary<TypeName, List<(LockBody Body, Var Recv)>>(ReferenceEqualityComparer.Instance);
+        foreach (var d in decls)
+        {
+            if (d.Decl!.Recv is not { List: [{ Names: [var rn, ..] }] } || ReceiverTypeName(d.Decl) is not { } tn) continue;
+            if (!_pass.Checker.Defs.TryGetValue(rn, out var ro) || ro is not Var rv) continue;
+            if (!byType.TryGetValue(tn, out var list)) byType[tn] = list = [];
+            list.Add((d, rv));
+        }
+        foreach (var methods in byType.Values)
+        {
+            var paths = new Dictionary<string, HoldMode>(StringComparer.Ordinal);
+            foreach (var (body, recv) in methods)
+                foreach (var (lockRef, mode) in body.Handoff)
+                    if (ReferenceEquals(lockRef.Root, recv) && lockRef.Path.Length > 0) paths[lockRef.Path] = mode;
+            if (paths.Count == 0) continue;
+            foreach (var (body, recv) in methods)
+                foreach (var (path, mode) in paths)
+                {
+                    var lockRef = new LockRef(recv, path);
+                    if (body.Events.Any(e => e.Lock.Equals(lockRef))) continue; // it locks or releases it itself
+                    body.Handoff.TryAdd(lockRef, mode);
+                }
+        }
     }
 
     private static bool IsTestFile(LockBody b) => b.File.Path.EndsWith("_test.go", StringComparison.Ordinal);

@@ -25,6 +25,10 @@ internal readonly record struct MapKey(Object Owner, string Field)
 /// </summary>
 internal sealed record GuardedAccess(MapKey Key, MapOperation Op, LockBody Body, LockRef Map, string BasePath, IReadOnlyDictionary<string, HoldMode> Guards, string Shape)
 {
+    /// <summary>The slots (LockRefs.Slot) of every lock held here, and the slot of each guard it holds.</summary>
+    public IReadOnlySet<string> HeldSlots { get; init; } = new HashSet<string>();
+    public IReadOnlyDictionary<string, string> GuardSlots { get; init; } = new Dictionary<string, string>();
+
     public ParsedFile File => Body.File;
     public int Line => File.Lines.Position(Op.At.Pos).Line;
 
@@ -70,14 +74,19 @@ internal static class GuardedAccesses
                 // a conditionally taken lock on this map's instance: unknown whether it guards this access
                 if (locks.MaybeHeldAt(body, op.At.Pos).Any(l => ReferenceEquals(l.Root, mapRef.Root) || l.Root.IsPackageLevel)) continue;
                 var guards = new Dictionary<string, HoldMode>();
+                var slots = locks.SlotsAt(body, op.At.Pos) ?? new HashSet<string>(StringComparer.Ordinal);
+                var guardSlots = new Dictionary<string, string>(StringComparer.Ordinal);
                 var shape = ShapeOf(mapRef);
                 foreach (var (lockRef, mode) in locks.HeldAt(body, op.At.Pos))
                 {
+                    var slot = LockRefs.Slot(lockRef);
+                    if (slot != null) slots.Add(slot);
                     if (GuardName(lockRef, mapRef, basePath, shape) is not { } g) continue;
                     guards[g] = mode;
+                    if (slot != null) guardSlots[g] = slot;
                     if (g.StartsWith("pkg:", StringComparison.Ordinal)) packageMutexNames[g] = lockRef.Display;
                 }
-                result.Add(new GuardedAccess(key, op, body, mapRef, basePath, guards, shape));
+                result.Add(new GuardedAccess(key, op, body, mapRef, basePath, guards, shape) { HeldSlots = slots, GuardSlots = guardSlots });
             }
         }
         return result;

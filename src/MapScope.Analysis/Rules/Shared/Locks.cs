@@ -27,6 +27,27 @@ internal readonly record struct LockEvent(int Pos, LockRef Lock, bool Acquire, H
 internal static class LockRefs
 {
     /// <summary>
+    /// Which mutex field of which struct type the lock is, whatever variable reaches it: br.cacheLock and
+    /// user.Bridge.cacheLock are both "Bridge.cacheLock" (a struct embedding its mutex: "Bridge."). Two locks in the
+    /// same slot may be one mutex reached through different paths; null when a type on the way is unknown.
+    /// </summary>
+    public static string? Slot(LockRef r)
+    {
+        var t = r.Root.Type;
+        var parts = r.Path.Length == 0 ? [] : r.Path.Split('.');
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            if (t is Pointer p) t = p.Elem;
+            if (t.Underlying is not Struct st || st.Fields.FirstOrDefault(f => f.Name == parts[i]) is not { } field) return null;
+            t = field.Type;
+        }
+        if (t is Pointer p2) t = p2.Elem;
+        if (t is not Named n) return null;
+        var owner = (n.Origin ?? n).Obj;
+        return $"{owner.Pkg?.Path}.{owner.Name}.{(parts.Length == 0 ? "" : parts[^1])}";
+    }
+
+    /// <summary>
     /// The lock call a call expression is: x.Lock(), x.RLock(), x.Unlock(), x.RUnlock() on a sync mutex (or a
     /// struct embedding one) whose expression is a variable and a field path.
     /// </summary>

@@ -71,6 +71,13 @@ func (sm *streamManager) StartCollection() *collection {
 	return &collection{manager: sm}
 }
 
+// run between StartCollection and Finish: the session's lock is held
+func (cc *collection) All(fn func(string)) {
+	for name := range cc.manager.streams {
+		fn(name)
+	}
+}
+
 func (cc *collection) Finish() {
 	for _, name := range cc.removed {
 		delete(cc.manager.streams, name)
@@ -211,4 +218,184 @@ func (m *Mux) Register(name string) {
 
 func (m *Mux) Handle(name string) int {
 	return m.routes[name] // want `m.routes is read without m.mu held`
+}
+
+// ---- a loader run only by the constructor, on the value it is making ----
+
+type smallIndex struct {
+	mut    sync.Mutex
+	val2id map[string]uint32
+}
+
+func newSmallIndex(vals []string) *smallIndex {
+	idx := &smallIndex{val2id: make(map[string]uint32)}
+	idx.load(vals)
+	return idx
+}
+
+func (i *smallIndex) load(vals []string) {
+	for n, v := range vals {
+		i.val2id[v] = uint32(n)
+	}
+}
+
+func (i *smallIndex) ID(v string) uint32 {
+	i.mut.Lock()
+	defer i.mut.Unlock()
+	if id, ok := i.val2id[v]; ok {
+		return id
+	}
+	id := uint32(len(i.val2id))
+	i.val2id[v] = id
+	return id
+}
+
+var defaultIndex = newSmallIndex(nil)
+
+// ---- a recursive registration: Register takes the lock, registerOne runs under it and may register children ----
+
+type Command[M any] struct {
+	Name string
+	Subs []*Command[M]
+	sub  *Container[M]
+}
+
+type Container[M any] struct {
+	lock     sync.RWMutex
+	commands map[string]*Command[M]
+}
+
+func NewContainer[M any]() *Container[M] { return &Container[M]{commands: map[string]*Command[M]{}} }
+
+func (c *Container[M]) Register(cmds ...*Command[M]) {
+	c.lock.Lock()
+	defer c.lock.Unlock()
+	for _, cmd := range cmds {
+		c.registerOne(cmd)
+	}
+}
+
+func (c *Container[M]) registerOne(cmd *Command[M]) {
+	c.commands[cmd.Name] = cmd
+	cmd.initSubs()
+}
+
+func (cmd *Command[M]) initSubs() {
+	if len(cmd.Subs) > 0 {
+		cmd.sub = NewContainer[M]()
+		cmd.sub.Register(cmd.Subs...)
+	}
+}
+
+func (c *Container[M]) Unregister(name string) {
+	c.lock.Lock()
+	defer c.lock.Unlock()
+	delete(c.commands, name)
+}
+
+func (c *Container[M]) Get(name string) *Command[M] {
+	c.lock.RLock()
+	defer c.lock.RUnlock()
+	return c.commands[name]
+}
+
+// ---- naming conventions, and the guard reached through another variable of the same type ----
+
+type Bridge struct {
+	cacheLock sync.Mutex
+	byID      map[string]*User
+}
+
+type User struct {
+	Bridge *Bridge
+	logins map[string]int
+}
+
+func (br *Bridge) GetUser(id string) *User {
+	br.cacheLock.Lock()
+	defer br.cacheLock.Unlock()
+	return br.unlockedGetUser(id)
+}
+
+func (br *Bridge) unlockedGetUser(id string) *User {
+	if u, ok := br.byID[id]; ok {
+		return u
+	}
+	u := &User{Bridge: br, logins: map[string]int{}}
+	br.byID[id] = u
+	return u
+}
+
+func (br *Bridge) Forget(id string) {
+	br.cacheLock.Lock()
+	defer br.cacheLock.Unlock()
+	delete(br.byID, id)
+}
+
+func (u *User) AddLogin(id string) {
+	u.Bridge.cacheLock.Lock()
+	defer u.Bridge.cacheLock.Unlock()
+	u.logins[id]++
+}
+
+func (u *User) RemoveLogin(id string) {
+	u.Bridge.cacheLock.Lock()
+	defer u.Bridge.cacheLock.Unlock()
+	delete(u.logins, id)
+}
+
+// br.cacheLock is u.Bridge.cacheLock here, which the code cannot prove: not reported
+func (br *Bridge) Login(u *User, id string) {
+	br.cacheLock.Lock()
+	defer br.cacheLock.Unlock()
+	u.logins[id] = 1
+}
+
+// no cacheLock of any Bridge held: reported
+func (u *User) ResetLogin(id string) {
+	u.logins[id] = 0 // want `u.logins is written without u.Bridge.cacheLock held`
+}
+
+// Exported for other packages; the name prefix is the documented precondition: not reported.
+func (br *Bridge) UnlockedDelete(id string) { delete(br.byID, id) }
+
+// ---- the parent's lock held through a child's back pointer ----
+
+type child struct {
+	parent *priority
+	name   string
+}
+
+type priority struct {
+	mu       sync.Mutex
+	children map[string]*child
+}
+
+func (p *priority) Add(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.children[name] = &child{parent: p, name: name}
+}
+
+func (p *priority) Refresh(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if c := p.children[name]; c != nil {
+		c.send()
+	}
+}
+
+func (p *priority) Remove(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.children, name)
+}
+
+// c.parent is p, which the flow cannot see; the same field of a priority is taken by every caller
+func (c *child) send() { c.parent.update(c.name) }
+
+func (p *priority) update(name string) {
+	if _, ok := p.children[name]; !ok {
+		p.children[name] = nil
+	}
 }

@@ -69,3 +69,46 @@ func visit(seen *NameSet) { seen.Add("x") }
 func pointerSet() {
 	visit(new(NameSet))
 }
+
+// ---- pointers the code goes on to fill ----
+
+type Headers map[string][]string
+
+func (in Headers) DeepCopyInto(out *Headers) {
+	*out = make(Headers, len(in))
+	for k, v := range in {
+		(*out)[k] = v
+	}
+}
+
+func (in Headers) DeepCopy() Headers {
+	out := new(Headers)
+	in.DeepCopyInto(out)
+	return *out
+}
+
+type Config struct{ Extra *Headers }
+
+func (in *Config) DeepCopyInto(out *Config) {
+	if in.Extra != nil {
+		in, out := &in.Extra, &out.Extra
+		*out = new(Headers)
+		**out = make(Headers)
+		_ = in
+	}
+}
+
+func decodeHeader(data []byte) (*map[string]any, error) {
+	h := new(map[string]any)
+	if err := json.Unmarshal(data, h); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+func filledThrough() map[string]int {
+	p := new(map[string]int)
+	*p = make(map[string]int)
+	(*p)["a"] = 1
+	return *p
+}
