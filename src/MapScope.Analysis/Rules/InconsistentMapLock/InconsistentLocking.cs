@@ -24,11 +24,13 @@ internal static class InconsistentLocking
         if (!locks.Bodies.Any(b => b.Events.Count > 0)) return; // no mutex in the package: nothing is guarded
         var (accesses, names) = GuardedAccesses.Of(pass);
         var documented = GuardComments.Find(pass);
+        var confined = Confinement.Find(pass);
 
         foreach (var group in accesses.GroupBy(a => a.Key))
         {
             var list = group.ToList();
             if (!list.Any(a => a.Op.IsWrite)) continue; // only reads: no race the runtime traps
+            if (confined.Contains(group.Key)) continue; // one goroutine's, by its documentation
             var doc = documented.TryGetValue(group.Key, out var d) ? d : null;
             if (Guard(list, doc) is not { } guard) continue;
             // Unguarded reads of a map whose guard is only inferred from a majority were mostly happens-before

@@ -152,6 +152,8 @@ internal static class KeyOnlyValue
                             if (GoAst.Unparen(a.Lhs[i]) is not Ident id || !ReferenceEquals(GoAst.ObjectOf(pass, id), v)) continue;
                             // `v, ok := m.Load(k)` and other multi-value forms: not a value computed here
                             var rhs = a.Lhs.Count == a.Rhs.Count && a.Tok is Token.DEFINE or Token.ASSIGN ? a.Rhs[i] : null;
+                            // `id, err := json.Marshal(k)`: every result of a key-only call is key-only (m.Load(k) is not: m is no key)
+                            if (a.Lhs.Count > 1 && a.Rhs is [CallExpr multi] && a.Tok is Token.DEFINE or Token.ASSIGN) rhs = multi;
                             all.Add(rhs);
                             if (a.Pos > loadEnd && a.End <= storePos) between.Add(rhs);
                         }

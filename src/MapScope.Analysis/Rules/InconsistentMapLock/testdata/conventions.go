@@ -399,3 +399,33 @@ func (p *priority) update(name string) {
 		p.children[name] = nil
 	}
 }
+
+// ---- a cache documented as one goroutine's: the lock some users hold does not guard it ----
+
+// Used in readloop to cache hot subject lookups.
+type readCache struct {
+	results map[string]int
+}
+
+type client struct {
+	mu sync.Mutex
+	in readCache
+}
+
+func (c *client) ProcessLeaf(subject string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.in.results[subject]; !ok {
+		c.in.results[subject] = len(subject)
+	}
+}
+
+func (c *client) ProcessRoute(subject string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.in.results, subject)
+}
+
+func (c *client) ProcessInbound(subject string) {
+	c.in.results[subject] = 1
+}

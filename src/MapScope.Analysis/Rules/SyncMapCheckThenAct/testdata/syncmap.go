@@ -236,3 +236,22 @@ func lockFor(k string) *sync.Mutex {
 	return v.(*sync.Mutex)
 }
 
+
+// a value computed from the key by a call with two results: key-only
+type codecKey struct{ group, version string }
+
+var identifiers sync.Map
+
+func identifierOf(k codecKey) string {
+	if id, ok := identifiers.Load(k); ok {
+		return id.(string)
+	}
+	id, err := encodeKey(k)
+	if err != nil {
+		return ""
+	}
+	identifiers.Store(k, id) // want `identifiers.Load\(k\) followed by identifiers.Store\(k, …\) computes a value from k alone`
+	return id
+}
+
+func encodeKey(k codecKey) (string, error) { return k.group + "/" + k.version, nil }

@@ -42,3 +42,21 @@ func lockFor(t reflect.Type) *sync.Mutex {
 	typeLocks.Store(t, mu) // want `typeLocks.Load\(t\) followed by typeLocks.Store\(t, …\) is not atomic`
 	return mu
 }
+
+// Registration from generated code's init: a duplicate panics, and registrations run one at a time.
+var enumCache sync.Map
+
+func RegisterEnum(name string, values map[string]int32) {
+	if _, ok := enumCache.Load(name); ok {
+		panic("duplicate enum registered: " + name)
+	}
+	enumCache.Store(name, values)
+}
+
+// The same shape outside registration races.
+func AddEnum(name string, values map[string]int32) {
+	if _, ok := enumCache.Load(name); ok {
+		return
+	}
+	enumCache.Store(name, values) // want `enumCache.Load\(name\) followed by enumCache.Store\(name, …\) is not atomic`
+}
