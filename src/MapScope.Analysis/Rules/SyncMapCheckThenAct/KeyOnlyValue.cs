@@ -51,6 +51,47 @@ internal static class KeyOnlyValue
         return t is Named { Obj: { Name: "Type", Pkg.Path: "reflect" } } && !IdentitySensitive(pass, value);
     }
 
+    /// <summary>
+    /// A get-or-compute function (memoization): the hit path returns what Load found, the miss path computes a
+    /// value, stores it and returns it. Two racing callers each return what they computed and one stored value
+    /// wins; for a value that is not used for its identity that loses nothing but the work.
+    /// </summary>
+    public static bool IsMemo(Pass pass, BlockStmt body, CallExpr load, CallExpr store)
+    {
+        if (store.Args.Count != 2 || GoAst.Unparen(store.Args[1]) is not Ident stored || GoAst.ObjectOf(pass, stored) is not Var sv) return false;
+        if (IdentitySensitive(pass, store.Args[1])) return false;
+        Var? loaded = null;
+        bool hitReturns = false, missReturns = false;
+        Inspector.Inspect(body, n =>
+        {
+            switch (n)
+            {
+                case AssignStmt { Rhs: [var rhs], Lhs: [Ident lv, ..] } when ReferenceEquals(GoAst.Unparen(rhs), load):
+                    loaded = GoAst.ObjectOf(pass, lv) as Var;
+                    break;
+                case ReturnStmt r when r.Pos > load.End && r.End < store.Pos && loaded != null:
+                    if ((r.Results ?? []).Any(e => Mentions(pass, e, loaded))) hitReturns = true;
+                    break;
+                case ReturnStmt r2 when r2.Pos > store.End:
+                    if ((r2.Results ?? []).Any(e => GoAst.Unparen(e) is Ident id && ReferenceEquals(GoAst.ObjectOf(pass, id), sv))) missReturns = true;
+                    break;
+            }
+            return true;
+        }, comments: false);
+        return hitReturns && missReturns;
+    }
+
+    private static bool Mentions(Pass pass, Expr e, Var v)
+    {
+        bool found = false;
+        Inspector.Inspect(e, n =>
+        {
+            if (n is Ident id && ReferenceEquals(GoAst.ObjectOf(pass, id), v)) found = true;
+            return !found;
+        }, comments: false);
+        return found;
+    }
+
     private static bool IdentitySensitive(Pass pass, Expr e)
     {
         e = GoAst.Unparen(e);

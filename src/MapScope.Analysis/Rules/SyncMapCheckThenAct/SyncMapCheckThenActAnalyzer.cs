@@ -30,7 +30,9 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         cache keyed by a `reflect.Type` (per-type encoders and field layouts, as encoding/json keeps them), are
         reported at info severity: every goroutine stores an equal value, so losing one is harmless and
         LoadOrStore only saves the duplicate work — unless the value is used for its identity (a mutex, a
-        channel, something with a Close method), which stays a warning.
+        channel, something with a Close method), which stays a warning. So is a get-or-compute function (the hit
+        returns what Load found, the miss stores the computed value and returns it): each racing caller keeps the
+        value it computed.
         """;
 
     public override string BadExample => """
@@ -134,6 +136,14 @@ public sealed class SyncMapCheckThenActAnalyzer : Analyzer
         var (loadLine, _) = file.Lines.Position(load.Call.Pos);
         bool keyOnly = act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.Is(pass, fn.Body, act.Call.Args[1], load.Call.Args[0], load.Call.End, act.Call.Pos);
         bool typeKeyed = !keyOnly && act.Method == "Store" && act.Call.Args.Count == 2 && KeyOnlyValue.IsTypeKeyed(pass, act.Call.Args[1], act.Call.Args[0]);
+        if (!keyOnly && !typeKeyed && act.Method == "Store" && KeyOnlyValue.IsMemo(pass, fn.Body, load.Call, act.Call))
+        {
+            pass.Report(file, act.Call,
+                $"{map}.Load({key}) misses, then {map}.Store({key}, …) caches a computed value and returns it: a racing goroutine computes its own, each caller returns what it computed and " +
+                $"one stored value wins — only work is lost unless the value's identity matters; v, _ := {map}.LoadOrStore({key}, value) gives every caller the same value (the Load is on line {loadLine})",
+                Severity.Info);
+            return;
+        }
         if (keyOnly || typeKeyed)
         {
             // every goroutine would store an equal value: losing one is harmless, only the work is duplicated

@@ -60,3 +60,32 @@ func AddEnum(name string, values map[string]int32) {
 	}
 	enumCache.Store(name, values) // want `enumCache.Load\(name\) followed by enumCache.Store\(name, …\) is not atomic`
 }
+
+// A get-or-compute function: each racing caller returns the handler it built, one of them stays cached — info.
+type handlerKey struct{ name, group string }
+
+type Handler struct{ fields []string }
+
+type logger struct {
+	fields   []string
+	handlers sync.Map
+}
+
+func (l *logger) handlerFor(k handlerKey) *Handler {
+	if existing, ok := l.handlers.Load(k); ok {
+		return existing.(*Handler)
+	}
+	h := &Handler{fields: append([]string{k.name, k.group}, l.fields...)}
+	l.handlers.Store(k, h) // want `l.handlers.Load\(k\) misses, then l.handlers.Store\(k, …\) caches a computed value and returns it`
+	return h
+}
+
+// The same shape storing a mutex that callers share: identity matters — a warning.
+func (l *logger) lockFor(k handlerKey) *sync.Mutex {
+	if existing, ok := l.handlers.Load(k); ok {
+		return existing.(*sync.Mutex)
+	}
+	mu := &sync.Mutex{}
+	l.handlers.Store(k, mu) // want `l.handlers.Load\(k\) followed by l.handlers.Store\(k, …\) is not atomic`
+	return mu
+}
