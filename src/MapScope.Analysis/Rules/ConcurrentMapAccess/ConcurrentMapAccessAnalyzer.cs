@@ -90,6 +90,7 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
         ReportEntryAccesses(pass, configured, Locks, reported);
         SharedLocalMaps.Report(pass, Locks, reported);
         SameFunctionGuard.Report(pass, reported);
+        GoroutineMethods.Report(pass, reported);
     }
 
     /// <summary>A write to a package-level map from an entry point, for the reads that race with it.</summary>

@@ -363,7 +363,8 @@ internal sealed class FuncLocks
 
     private bool OnOwnedValue(CallSite s, Ownership ownership)
     {
-        if (s.Call == null || GoAst.Unparen(s.Call.Fun) is not SelectorExpr sel || LockRefs.Of(_pass, sel.X) is not { } recv) return false;
+        // go v.loop() publishes v: the goroutine shares it with whoever else has it
+        if (s.Goroutine || s.Call == null || GoAst.Unparen(s.Call.Fun) is not SelectorExpr sel || LockRefs.Of(_pass, sel.X) is not { } recv) return false;
         return recv.Root is { IsPackageLevel: false } v && ownership.IsOwned(Outermost(s.Caller).Decl, v);
     }
 
