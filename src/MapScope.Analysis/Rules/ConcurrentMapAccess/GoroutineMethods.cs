@@ -6,12 +6,14 @@ using MapScope.Syntax.Ast;
 namespace MapScope.Analysis.Rules.ConcurrentMapAccess;
 
 /// <summary>
-/// A method started as the goroutine of a long-lived value (`go c.readLoop()`, `go p.retryLoop()`) and another
-/// function of the package accessing the same map field of that type, neither with any mutex held, at least one
-/// of them writing: the goroutine and the other caller race (hmq's per-client inflight map: the read loop
-/// deletes, other clients' publish path inserts). The goroutine's side is the method and everything it calls in
-/// the package; the other side must be outside that, and not in the starting function before the go statement.
-/// A map any of whose accesses holds a lock is left to inconsistent-map-lock.
+/// Methods started as goroutines of long-lived values (`go c.readLoop()`, `time.AfterFunc(d, c.retryDelivery)`)
+/// that access the same map field of a type, neither with any mutex held, at least one of them writing: the two
+/// goroutines race (hmq's per-client inflight map: the read loop deletes acknowledged messages while the retry
+/// timer ranges over them). A goroutine's code is the started method and the package functions it calls; a
+/// timer armed on every call races with its own earlier runs. Code outside goroutines (registration before a
+/// start, a getter) is not counted: when it runs relative to them is a convention this rule cannot see. Nor are
+/// callbacks handed to other functions (they may run on the goroutine itself, as a queued closure does). A map
+/// any of whose accesses holds a lock is left to inconsistent-map-lock.
 /// </summary>
 internal static class GoroutineMethods
 {
@@ -45,35 +47,50 @@ internal static class GoroutineMethods
 
         var locks = FuncLocks.Of(pass);
         var (accesses, _) = GuardedAccesses.Of(pass);
-        foreach (var start in starts)
+        var regions = starts.Select(st => Region(pass, funcs, st.Method)).ToList();
+        // the long-lived values: types whose own methods are started as goroutines (a client with its read loop),
+        // not data passed between goroutines (an event's member list)
+        var started = starts.Select(st => locks.ReceiverTypeName(st.Method.Decl!)).Where(t => t != null).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var group in accesses.Where(a => a.Key.Field.Length > 0 && !a.Body.IsCallbackArg && started.Contains(a.Key.Owner)).GroupBy(a => a.Key))
         {
-            var region = Region(pass, funcs, start.Method);
-            var owner = locks.ReceiverTypeName(start.Method.Decl!);
-            if (owner == null) continue;
-            foreach (var group in accesses.Where(a => ReferenceEquals(a.Key.Owner, owner) && a.Key.Field.Length > 0).GroupBy(a => a.Key))
+            var list = group.ToList();
+            // some lock in play, through any path (b.cacheMu held by the caller of dc's method): not this shape
+            if (list.Any(a => locks.HeldAt(a.Body, a.Op.At.Pos).Count > 0 || locks.SlotsAt(a.Body, a.Op.At.Pos) is not { Count: 0 })) continue;
+            // each access with the goroutine it belongs to: the nearest started method whose code reaches it (a
+            // server loop reaches everything; the client's read loop is where the access lives)
+            var placed = new List<(GuardedAccess Access, int Home)>();
+            foreach (var a in list)
             {
-                var list = group.ToList();
-                if (list.Any(a => locks.HeldAt(a.Body, a.Op.At.Pos).Count > 0)) continue; // some lock in play: not this shape
-                var inside = list.Where(a => region.Contains(Outermost(a.Body).Body)).ToList();
-                var outside = list.Where(a => !region.Contains(Outermost(a.Body).Body) && !BeforeStart(a, start)).ToList();
-                if (inside.Count == 0 || outside.Count == 0) continue;
-                // the write that races: outside the goroutine if there is one, else the goroutine's
-                var (at, other) = outside.FirstOrDefault(o => o.Op.IsWrite) is { } ow ? (ow, inside[0])
-                    : inside.FirstOrDefault(i => i.Op.IsWrite) is { } iw ? (iw, outside[0]) : (null, null);
-                if (at == null || other == null || !reported.Add(at.Op.At)) continue;
-                var goLine = start.File.Lines.Position(start.Go.Pos).Line;
-                var goroutine = $"in the goroutine {start.Text} started at {Path.GetFileName(start.File.Path)}:{goLine}";
-                bool atInside = region.Contains(Outermost(at.Body).Body);
-                var here = atInside ? goroutine + " " : "";
-                var there = atInside ? $"by {Outermost(other.Body).Name}" : goroutine;
-                pass.Report(at.File, at.Op.At,
-                    $"{GoAst.Text(at.File, at.Op.Map)} is {MapOpWords.Verb(at.Op.Kind)} {here}with no mutex held, and also {MapOpWords.Verb(other.Op.Kind)} at " +
-                    $"{Path.GetFileName(other.File.Path)}:{other.Line} {there}: the two run at the same time and crash the program with " +
-                    $"\"fatal error: {(other.Op.IsWrite ? "concurrent map writes" : MapOpWords.Crash(other.Op))}\" " +
-                    $"— guard {owner.Name}.{group.Key.Field} with a sync.Mutex, or let the goroutine own it and send it changes over a channel");
+                int home = -1;
+                for (int k = 0; k < starts.Count; k++)
+                    if (regions[k].Contains(Outermost(a.Body).Body) && (home < 0 || regions[k].Count < regions[home].Count)) home = k;
+                if (home >= 0) placed.Add((a, home));
             }
+            // a pair in two different goroutines (or in two runs of a timer armed per call), in two functions, one writing
+            (GuardedAccess At, GuardedAccess Other, Start InAt, Start InOther)? pair = null;
+            foreach (var x in placed.Where(p => p.Access.Op.IsWrite))
+            {
+                foreach (var y in placed)
+                {
+                    if (ReferenceEquals(Outermost(x.Access.Body), Outermost(y.Access.Body))) continue;
+                    if (x.Home == y.Home && starts[x.Home].Go is not CallExpr) continue;
+                    pair = (x.Access, y.Access, starts[x.Home], starts[y.Home]);
+                    break;
+                }
+                if (pair != null) break;
+            }
+            if (pair is not var (at, other, inAt, inOther) || !reported.Add(at.Op.At)) continue;
+            var owner = group.Key.Owner;
+            pass.Report(at.File, at.Op.At,
+                $"{GoAst.Text(at.File, at.Op.Map)} is {MapOpWords.Verb(at.Op.Kind)} {Where(inAt)} with no mutex held, and " +
+                $"also {MapOpWords.Verb(other.Op.Kind)} at {Path.GetFileName(other.File.Path)}:{other.Line} {Where(inOther)}: " +
+                $"the two run at the same time and crash the program with \"fatal error: {(other.Op.IsWrite ? "concurrent map writes" : MapOpWords.Crash(other.Op))}\" " +
+                $"— guard {owner.Name}.{group.Key.Field} with a sync.Mutex, or let one goroutine own it and send it changes over a channel");
         }
     }
+
+    private static string Where(Start s) =>
+        $"in the goroutine {s.Text} started at {Path.GetFileName(s.File.Path)}:{s.File.Lines.Position(s.Go.Pos).Line}";
 
     /// <summary>The goroutine's code: the started method and the package functions it calls, a few calls deep.</summary>
     private static HashSet<BlockStmt> Region(Pass pass, PackageFuncs funcs, FuncBody method)
@@ -93,13 +110,6 @@ internal static class GoroutineMethods
         }
         return seen;
     }
-
-    /// <summary>
-    /// In the starting function before its go statement: the goroutine does not exist yet. A timer armed on every
-    /// call (time.AfterFunc in a method run per message) is no such boundary: the earlier calls' timers are running.
-    /// </summary>
-    private static bool BeforeStart(GuardedAccess a, Start s) =>
-        s.Go is GoStmt && ReferenceEquals(Outermost(a.Body).Decl, s.Starter) && a.Op.At.Pos < s.Go.Pos;
 
     private static LockBody Outermost(LockBody b)
     {

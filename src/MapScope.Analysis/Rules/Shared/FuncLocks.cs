@@ -33,6 +33,8 @@ internal sealed class LockBody
     /// serializes with the other writers, a lock the code does not show.
     /// </summary>
     public bool InTransaction { get; init; }
+    /// <summary>A literal handed to a call (not as a goroutine): when and where the callee runs it is unknown.</summary>
+    public bool IsCallbackArg { get; init; }
     /// <summary>Slots (LockRefs.Slot) of the locks every caller holds, through whatever path; null = not known yet.</summary>
     public HashSet<string>? EntrySlots { get; set; }
     /// <summary>Locks released before they are taken in this body: held on entry, handed over by whoever locked them.</summary>
@@ -151,14 +153,19 @@ internal sealed class FuncLocks
         Bodies.Add(body);
         _byBody[body.Body] = body;
         var goTargets = new HashSet<FuncLit>(ReferenceEqualityComparer.Instance);
+        var callbackArgs = new HashSet<FuncLit>(ReferenceEqualityComparer.Instance);
         Inspector.Inspect(body.Body, n =>
         {
+            if (n is CallExpr cb)
+                foreach (var a in cb.Args)
+                    if (GoAst.Unparen(a) is FuncLit cl) callbackArgs.Add(cl);
             if (n is FuncLit lit)
             {
                 Add(new LockBody
                 {
                     File = body.File, Body = lit.Body, Type = lit.Type, Parent = body, Lit = lit,
                     IsGoroutine = goTargets.Contains(lit),
+                    IsCallbackArg = !goTargets.Contains(lit) && callbackArgs.Contains(lit) || body.IsCallbackArg,
                     AssumesLockHeld = body.AssumesLockHeld,
                     InTransaction = body.InTransaction || TakesTransaction(lit.Type),
                 });
