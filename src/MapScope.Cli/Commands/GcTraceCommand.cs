@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MapScope.Cli.Output;
 using MapScope.Evidence.GcTrace;
 using MapScope.Reports.GcTrace;
 
@@ -30,19 +31,21 @@ internal static class GcTraceCommand
         command.Add(log);
         command.Add(format);
         command.Add(output);
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log (read streaming, so this bounds time, not memory)");
+        command.Add(maxInput);
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2> gc.log; mapscope gctrace gc.log");
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2>&1 >/dev/null | mapscope gctrace -");
         command.Examples.Add("mapscope gctrace gc.log --format html -o gc.html");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetRequiredValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 
-    private static int Run(CliContext context, string log, string format, string? output)
+    private static int Run(CliContext context, string log, string format, string? output, long limit)
     {
-        if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "gctrace", clash);
+        var report = ReportFile.For(context, output, new ProtectedInputs(context.Host.WorkingDirectory).File(log));
         var display = DisplayPaths.For(log, context.Host.WorkingDirectory);
         GcTraceSummary summary;
-        using (var input = EvidenceIo.Open(context, log))
+        using (var input = EvidenceIo.Open(context, log, limit))
         {
             if (input is null) return CliApp.ExitUsage;
             try
@@ -60,7 +63,7 @@ internal static class GcTraceCommand
             context.ReportInputError(display, $"no GODEBUG=gctrace=1 lines found ({summary.Lines.Total} lines read)");
             return CliApp.ExitUsage;
         }
-        EvidenceIo.Write(context, output, w =>
+        report.Write(w =>
         {
             switch (format)
             {

@@ -34,22 +34,25 @@ internal static class TypesCommand
         var tags = new Option<string[]>("--tags") { Description = "build tags (comma-separated, repeatable), as go's -tags", HelpName = "TAGS", AllowMultipleArgumentsPerToken = false };
 
         var command = new MapScopeCommand("types", "List the types of expressions (for rule authors)") { Details = Details };
-        command.Add(patterns);
+        command.AddPaths(patterns);
         command.Add(maps);
         command.Add(loader);
         command.Add(tags);
+        var maxInput = InputLimit.Create(MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes, "Go source file");
+        command.Add(maxInput);
         command.Examples.Add("mapscope types --maps ./...");
         command.Examples.Add("mapscope types --maps std");
         command.SetAction(parse =>
         {
             if (!parse.GetValue(maps)) throw new UsageException("types: say what to list: --maps");
             var args = parse.GetValue(patterns) is { Length: > 0 } p ? p : ["./..."];
-            return Run(context, args, parse.GetRequiredValue(loader), BuildTagsOption.Split(parse.GetValue(tags)));
+            if (args.Contains("-")) throw new UsageException("-", "types reads Go packages, not stdin: give patterns (./...) or directories");
+            return Run(context, args, parse.GetRequiredValue(loader), BuildTagsOption.Split(parse.GetValue(tags)), InputLimit.Parse(parse.GetRequiredValue(maxInput)));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] patterns, string loaderName, IReadOnlyList<string> tags)
+    private static int Run(CliContext context, string[] patterns, string loaderName, IReadOnlyList<string> tags, long maxFileBytes)
     {
         IPackageLoader loader = loaderName switch
         {
@@ -75,7 +78,7 @@ internal static class TypesCommand
         // Print types as go/types of the toolchain in use would (aliases kept from Go 1.23 on); std packages
         // carry the toolchain's release, and without them the newest behaviour applies.
         var release = all.Packages.FirstOrDefault(p => p.Standard && p.GoVersion != null)?.GoVersion ?? "1.24";
-        var program = new ProgramChecker(all.Packages, CheckerOptions.ForGoRelease(release));
+        var program = new ProgramChecker(all.Packages, CheckerOptions.ForGoRelease(release)) { MaxFileBytes = maxFileBytes };
         program.ParseAll();
         foreach (var e in targets.SelectMany(p => p.Errors.Select(e => $"types: {p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
             context.ReportError(e);
