@@ -28,7 +28,7 @@ internal static class CrashCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "log with Go tracebacks, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "log with Go tracebacks, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var source = new Option<string?>("--source") { Description = "Go source tree of the crashed program", HelpName = "DIR" };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json|html" };
         format.AcceptOnlyFromAmong("text", "json", "html");
@@ -36,11 +36,11 @@ internal static class CrashCommand
 
         var command = new MapScopeCommand("crash", "Explain Go crash dumps: map crash kind, culprit line, deduplicated goroutines") { Details = Details };
         command.Add(log);
-        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log (read streaming, so this bounds time, not memory)");
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
         foreach (var o in new Option[] { source, format, output, maxInput }) command.Add(o);
         command.Examples.Add("mapscope crash crash.log --source .");
         command.Examples.Add("curl -s 'localhost:6060/debug/pprof/goroutine?debug=2' | mapscope crash -");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 

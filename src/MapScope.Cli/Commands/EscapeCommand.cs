@@ -27,7 +27,7 @@ internal static class EscapeCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "escape-analysis output, a -json=0,DIR folder, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "escape-analysis output, a -json=0,DIR folder, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var source = new Option<string?>("--source") { Description = "Go source tree that was built", HelpName = "DIR" };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -35,11 +35,11 @@ internal static class EscapeCommand
 
         var command = new MapScopeCommand("escape", "Explain why maps escape to the heap, from go build -gcflags=-m=2 or -json output") { Details = Details };
         command.Add(log);
-        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log (read streaming, so this bounds time, not memory)");
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
         foreach (var o in new Option[] { source, format, output, maxInput }) command.Add(o);
         command.Examples.Add("go build -gcflags=-m=2 ./... 2> build.log; mapscope escape build.log --source .");
         command.Examples.Add("go build -gcflags=-json=0,$PWD/esc ./... && mapscope escape esc");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 

@@ -22,7 +22,7 @@ internal static class GcTraceCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "gctrace log, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "gctrace log, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json|svg|html" };
         format.AcceptOnlyFromAmong("text", "json", "svg", "html");
         var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of stdout", HelpName = "FILE" };
@@ -31,12 +31,12 @@ internal static class GcTraceCommand
         command.Add(log);
         command.Add(format);
         command.Add(output);
-        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log (read streaming, so this bounds time, not memory)");
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
         command.Add(maxInput);
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2> gc.log; mapscope gctrace gc.log");
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2>&1 >/dev/null | mapscope gctrace -");
         command.Examples.Add("mapscope gctrace gc.log --format html -o gc.html");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 

@@ -44,7 +44,7 @@ internal static class HeapCommand
 
         var command = new MapScopeCommand("heap", "Explain a Go heap profile: which sites (and maps) hold the memory") { Details = Details };
         command.Add(profile);
-        var maxInput = InputLimit.Create(ProfileReadOptions.DefaultMaxDecompressedBytes, "profile file as read (before decompression)");
+        var maxInput = InputLimit.Create(ProfileReadOptions.DefaultMaxDecompressedBytes, "profile file", "as read, before decompression");
         foreach (var o in new Option[] { source, baseOption, sampleIndex, top, gate, format, output, maxSize, maxInput }) command.Add(o);
         command.Examples.Add("mapscope heap heap.pb.gz --source .");
         command.Examples.Add("mapscope heap now.pb.gz --base yesterday.pb.gz");

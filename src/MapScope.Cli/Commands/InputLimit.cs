@@ -13,9 +13,9 @@ internal static class InputLimit
 {
     public const string Flag = "--max-input";
 
-    public static Option<string> Create(long defaultBytes, string what) => new(Flag)
+    public static Option<string> Create(long defaultBytes, string what, string? note = null) => new(Flag)
     {
-        Description = $"largest {what} accepted (e.g. 512MiB, 8GiB)",
+        Description = $"largest {what} accepted, e.g. 512MiB or 8GiB" + (note is null ? "" : $" ({note})"),
         DefaultValueFactory = _ => MapScope.Syntax.Input.BoundedRead.FormatSize(defaultBytes).Replace(" ", "", StringComparison.Ordinal),
         HelpName = "SIZE",
     };

@@ -70,6 +70,15 @@ internal static class LintCommand
         command.Add(tags);
         var maxInput = InputLimit.Create(MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes, "Go source file");
         command.Add(maxInput);
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "text format: print how to fix each finding on an indented line below it" };
+        command.Add(verbose);
+        var docsUrl = new Option<string>("--docs-url")
+        {
+            Description = "sarif: base URL of the rule pages (helpUri = BASE/RULE-ID.md)",
+            DefaultValueFactory = _ => LintSarifReport.DefaultDocsUrl,
+            HelpName = "URL",
+        };
+        command.Add(docsUrl);
         command.Examples.Add("mapscope lint                                  # ./... of the current module");
         command.Examples.Add("mapscope lint ./... --format sarif -o mapscope.sarif");
         command.Examples.Add("mapscope lint --format github                  # annotations in a GitHub Actions log");
@@ -86,11 +95,19 @@ internal static class LintCommand
             BuildTags = BuildTagsOption.Split(parse.GetValue(tags)),
             MaxFileBytes = InputLimit.Parse(parse.GetRequiredValue(maxInput)),
             Analyzers = LintRules.Current,
-        }, parse.GetRequiredValue(format), parse.GetValue(output)));
+        }, new Presentation(parse.GetRequiredValue(format), parse.GetValue(verbose), DocsUrl(parse.GetRequiredValue(docsUrl))), parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliContext context, LintOptions options, string format, string? output)
+    /// <summary>How the report looks: format, advice lines in text, the base of SARIF's rule links.</summary>
+    private sealed record Presentation(string Format, bool Verbose, string DocsUrl);
+
+    private static string DocsUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "file"
+            ? text
+            : throw new UsageException("--docs-url", $"expects an absolute http(s) or file URL, not '{text}'");
+
+    private static int Run(CliContext context, LintOptions options, Presentation format, string? output)
     {
         var cwd = options.WorkingDirectory;
         if (options.Patterns.Contains("-"))
@@ -114,7 +131,7 @@ internal static class LintCommand
         {
             progress?.Clear();
             // CI uploads the report whatever happened: leave a well-formed one that says the run failed.
-            if (report.IsFile || format is "json" or "sarif")
+            if (report.IsFile || format.Format is "json" or "sarif")
                 WriteReport(report, format, new LintResult([], [], [e.Message], [], [], 0), cwd);
             return EvidenceIo.Usage(context, "lint", e.Message);
         }
@@ -132,7 +149,7 @@ internal static class LintCommand
         // Always a well-formed report, empty when nothing could be loaded, so a CI upload step finds its file.
         WriteReport(report, format, result, cwd);
         if (result.Packages > 0)
-            context.Error.WriteLine(Summary(result));
+            context.Error.WriteLine(Summary(result) + (format is { Format: "text", Verbose: false } && result.Diagnostics.Count > 0 ? " (--verbose says how to fix each)" : ""));
 
         if (result.LoadErrors.Count > 0) return CliApp.ExitUsage;
         if (result.Diagnostics.Count > 0) return CliApp.ExitFindings;
@@ -141,15 +158,15 @@ internal static class LintCommand
 
     private const int MaxErrorLines = 20;
 
-    private static void WriteReport(ReportFile report, string format, LintResult result, string cwd) => report.Write(w =>
+    private static void WriteReport(ReportFile report, Presentation format, LintResult result, string cwd) => report.Write(w =>
     {
-        switch (format)
+        switch (format.Format)
         {
             case "json": EvidenceIo.WriteBytes(w, s => LintJsonReport.Write(result, s)); break;
-            case "sarif": EvidenceIo.WriteBytes(w, s => LintSarifReport.Write(result, CliApp.Version, cwd, s)); break;
+            case "sarif": EvidenceIo.WriteBytes(w, s => LintSarifReport.Write(result, CliApp.Version, cwd, s, format.DocsUrl)); break;
             case "github": LintGithubReport.Write(result, w); break;
             case "checkstyle": LintCheckstyleReport.Write(result, w); break;
-            default: LintTextReport.Write(result, w); break;
+            default: LintTextReport.Write(result, w, format.Verbose); break;
         }
     });
 
