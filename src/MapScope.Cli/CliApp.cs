@@ -85,7 +85,7 @@ public static class CliApp
         // An unknown word explains more than the "required command was not provided" that comes with it.
         bool atRoot = parse.CommandResult.Command is RootCommand;
         var first = parse.UnmatchedTokens.Count > 0
-            ? (atRoot ? "unknown command" : "unexpected argument") + $" '{parse.UnmatchedTokens[0]}'"
+            ? (atRoot ? "unknown command" : parse.UnmatchedTokens[0].StartsWith('-') && parse.UnmatchedTokens[0].Length > 1 ? "unknown option" : "unexpected argument") + $" '{parse.UnmatchedTokens[0]}'"
             : ParseErrors.Describe(parse.Errors[0]);
         if (atRoot && parse.Tokens.Count == 0)
             first = "no command given";

@@ -149,7 +149,7 @@ internal static class LintCommand
         // Always a well-formed report, empty when nothing could be loaded, so a CI upload step finds its file.
         WriteReport(report, format, result, cwd);
         if (result.Packages > 0)
-            context.Error.WriteLine(Summary(result) + (format is { Format: "text", Verbose: false } && result.Diagnostics.Count > 0 ? " (--verbose says how to fix each)" : ""));
+            context.Error.WriteLine(Summary(result) + (format is { Format: "text", Verbose: false } && result.Diagnostics.Any(d => d.Message.Contains(LintTextReport.AdviceSeparator, StringComparison.Ordinal)) ? " (--verbose says how to fix each)" : ""));
 
         if (result.LoadErrors.Count > 0) return CliApp.ExitUsage;
         if (result.Diagnostics.Count > 0) return CliApp.ExitFindings;

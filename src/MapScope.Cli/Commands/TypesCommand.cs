@@ -18,7 +18,7 @@ internal static class TypesCommand
         "is available (offline), otherwise — or when go list fails — from the directory tree (go.mod, go.work,\n" +
         "vendor/, GOROOT, build constraints). _test.go files are not listed. --tags a,b sets build tags.\n" +
         "Expressions whose type cannot be determined are never reported.\n" +
-        "Exit codes: 0 done, 2 bad usage or no package could be loaded.";
+        "Exit codes: 0 done, 2 bad usage, no package could be loaded, or a package does not parse.";
 
     public static Command Create(CliContext context)
     {
@@ -83,12 +83,22 @@ internal static class TypesCommand
         foreach (var e in targets.SelectMany(p => p.Errors.Select(e => $"types: {p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
             context.ReportError(e);
         // checked on deep-stack worker threads, one importer each
-        var perPackage = program.CheckAll(targets, (_, checker) => checker is null ? [] : MapExpressions.Find(checker));
+        var syntaxErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var perPackage = program.CheckAll(targets, (_, checker) =>
+        {
+            if (checker is null) return [];
+            foreach (var f in checker.Files)
+                foreach (var e in f.Errors.Take(10))
+                    syntaxErrors.Add(DisplayPaths.For(f.Path, cwd) + f.Format(e)[f.Path.Length..]);
+            return MapExpressions.Find(checker);
+        });
         foreach (var m in perPackage.SelectMany(l => l))
         {
             context.Out.Write(m.Format(DisplayPaths.For(m.File, cwd)));
             context.Out.Write('\n');
         }
-        return CliApp.ExitClean;
+        // Types of a package that does not parse are incomplete: say where, and do not exit as if all was well.
+        foreach (var e in syntaxErrors.Order(StringComparer.Ordinal)) context.ReportError("types: " + e);
+        return syntaxErrors.IsEmpty ? CliApp.ExitClean : CliApp.ExitUsage;
     }
 }

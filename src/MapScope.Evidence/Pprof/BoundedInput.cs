@@ -77,11 +77,11 @@ internal static class BoundedInput
         if (compressed.Length < 18)
             throw new ProfileFormatException("truncated or corrupt gzip data (shorter than a gzip header and trailer)");
         uint trailer = BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4));
-        // The trailer holds the size mod 2^32, so the real size is at least the trailer's: past the limit, refuse at once.
-        if (trailer > limit) throw TooLarge(limit);
         try
         {
-            if (TryExact(compressed, trailer) is { } data) return data;
+            // A trailer past the limit is a bomb or garbage (a cut file ends in the middle of the data): counting
+            // tells which without storing anything. Otherwise the trailer sizes the buffer, which is at most the limit.
+            if (trailer <= limit && TryExact(compressed, trailer) is { } data) return data;
             // More data than the trailer said: measure it without keeping it, then decompress into an exact buffer.
             long size = Count(compressed, limit);
             if ((uint)size != trailer)
