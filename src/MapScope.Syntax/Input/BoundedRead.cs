@@ -95,6 +95,9 @@ public static class BoundedRead
         >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30} GiB",
         >= 1L << 20 when bytes % (1L << 20) == 0 => $"{bytes >> 20} MiB",
         >= 1L << 10 when bytes % (1L << 10) == 0 => $"{bytes >> 10} KiB",
+        >= 1_000_000_000 when bytes % 1_000_000_000 == 0 => $"{bytes / 1_000_000_000} GB",
+        >= 1_000_000 when bytes % 1_000_000 == 0 => $"{bytes / 1_000_000} MB",
+        >= 1_000 when bytes % 1_000 == 0 => $"{bytes / 1_000} kB",
         _ => $"{bytes} bytes",
     };
 }
