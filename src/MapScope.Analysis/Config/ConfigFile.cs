@@ -33,13 +33,17 @@ public static class ConfigFile
     public static LintConfig Discover(string workingDirectory) =>
         Find(workingDirectory) is { } path ? Load(path) : LintConfig.Empty(Path.GetFullPath(workingDirectory));
 
+    /// <summary>The largest .mapscope.yml read.</summary>
+    public const long MaxConfigBytes = 1 << 20;
+
     /// <summary>Reads a config file; throws <see cref="ConfigException"/> (one line naming the file) when it is unusable.</summary>
     public static LintConfig Load(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A config file is a few lines; a bound keeps a mistaken symlink to a device or a huge file from stalling lint.
+            text = System.Text.Encoding.UTF8.GetString(MapScope.Syntax.Input.BoundedRead.File(path, MaxConfigBytes, null));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

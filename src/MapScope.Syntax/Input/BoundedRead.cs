@@ -14,7 +14,7 @@ public static class BoundedRead
     private const int Chunk = 1 << 16;
 
     /// <summary>Reads the file at <paramref name="path"/>; <paramref name="flag"/> is the option that raises the limit.</summary>
-    public static byte[] File(string path, long limit, string flag)
+    public static byte[] File(string path, long limit, string? flag)
     {
         if (Directory.Exists(path)) throw new IOException("is a directory");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
@@ -22,7 +22,7 @@ public static class BoundedRead
     }
 
     /// <summary>Reads <paramref name="input"/> to its end, at most <paramref name="limit"/> bytes.</summary>
-    public static byte[] Stream(Stream input, long limit, string flag)
+    public static byte[] Stream(Stream input, long limit, string? flag)
     {
         long known = KnownLength(input);
         if (known > limit) throw new InputTooLargeException(limit, flag);
@@ -44,7 +44,7 @@ public static class BoundedRead
     }
 
     /// <summary>Reads a stream of unknown length in chunks (never doubling a buffer), refusing it past the limit.</summary>
-    private static byte[] Chunked(Stream input, long limit, string flag)
+    private static byte[] Chunked(Stream input, long limit, string? flag)
     {
         List<byte[]> chunks = [];
         long total = 0;
@@ -102,10 +102,10 @@ public static class BoundedRead
     };
 }
 
-/// <summary>An input larger than the limit the user can raise with <see cref="Flag"/>.</summary>
-public sealed class InputTooLargeException(long limit, string flag)
-    : IOException($"larger than the limit of {BoundedRead.FormatSize(limit)} (raise it with {flag})")
+/// <summary>An input larger than the limit, which the user can raise with <see cref="Flag"/> when there is one.</summary>
+public sealed class InputTooLargeException(long limit, string? flag)
+    : IOException($"larger than the limit of {BoundedRead.FormatSize(limit)}" + (flag is null ? "" : $" (raise it with {flag})"))
 {
     public long Limit { get; } = limit;
-    public string Flag { get; } = flag;
+    public string? Flag { get; } = flag;
 }
