@@ -46,7 +46,7 @@ internal static class EscapeCommand
     private static int Run(CliContext context, string log, string? source, string format, string? output, long limit)
     {
         var cwd = context.Host.WorkingDirectory;
-        var report = ReportFile.For(context, output, new ProtectedInputs(cwd).File(log).Tree(log, log, everyFile: true).Tree(source, $"--source {source}"));
+        var report = ReportFile.For(context, output, new ProtectedInputs(cwd, context.Host).File(log).Tree(log, log, everyFile: true).Tree(source, $"--source {source}"));
         var sourceDir = SourceTreeOption.Resolve(context, source);
         var index = sourceDir is null ? null : new SourceIndex(sourceDir);
         var display = DisplayPaths.For(log, cwd);

@@ -42,7 +42,7 @@ internal static class GcTraceCommand
 
     private static int Run(CliContext context, string log, string format, string? output, long limit)
     {
-        var report = ReportFile.For(context, output, new ProtectedInputs(context.Host.WorkingDirectory).File(log));
+        var report = ReportFile.For(context, output, new ProtectedInputs(context.Host.WorkingDirectory, context.Host).File(log));
         var display = DisplayPaths.For(log, context.Host.WorkingDirectory);
         GcTraceSummary summary;
         using (var input = EvidenceIo.Open(context, log, limit))

@@ -73,7 +73,7 @@ internal static class HeapCommand
             if (request.Base is null) return Usage(context, "--fail-on-growth needs --base to compare against");
         }
         var destination = ReportFile.For(context, request.Output,
-            new ProtectedInputs(cwd).File(request.Profile).File(request.Base).Tree(request.Source, $"--source {request.Source}"));
+            new ProtectedInputs(cwd, context.Host).File(request.Profile).File(request.Base).Tree(request.Source, $"--source {request.Source}"));
         if (request.Profile == "-" && request.Base == "-") return Usage(context, "only one of PROFILE and --base can be stdin");
 
         var options = new ProfileReadOptions { MaxDecompressedBytes = limit };

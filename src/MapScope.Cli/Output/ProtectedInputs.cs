@@ -16,13 +16,21 @@ internal sealed class ProtectedInputs
     private readonly List<(string Given, string Full)> _files = [];
     private readonly List<(string Label, string Real, bool EveryFile)> _trees = [];
     private readonly string _cwd;
+    private readonly bool _stdinIsDescriptorZero;
 
-    public ProtectedInputs(string workingDirectory) => _cwd = workingDirectory;
+    public ProtectedInputs(string workingDirectory, CliHost? host = null)
+    {
+        _cwd = workingDirectory;
+        _stdinIsDescriptorZero = host?.StdinIsFileDescriptorZero ?? false;
+    }
 
-    /// <summary>An input file as the user gave it; "-" (stdin) and null are ignored.</summary>
+    private FileIdentity? _stdin;
+
+    /// <summary>An input file as the user gave it; "-" is stdin (a file redirected into it counts); null is ignored.</summary>
     public ProtectedInputs File(string? path)
     {
-        if (path is not null and not "-") _files.Add((path, Path.GetFullPath(path, _cwd)));
+        if (path == "-" && _stdinIsDescriptorZero) _stdin = FileIdentity.OfDescriptor(0) is { IsRegular: true } s ? s : null;
+        else if (path is not null and not "-") _files.Add((path, Path.GetFullPath(path, _cwd)));
         return this;
     }
 
@@ -60,6 +68,8 @@ internal sealed class ProtectedInputs
         var target = FileIdentity.Of(full);
         if (target is { } t)
         {
+            if (_stdin is { } stdin && stdin.SameFileAs(t))
+                return "--output is the file redirected into stdin; write the report to another file";
             foreach (var (given, inputFull) in _files)
                 if (FileIdentity.Of(inputFull) is { } input && input.SameFileAs(t))
                     return given == output ? "--output is the input; write the report to another file"

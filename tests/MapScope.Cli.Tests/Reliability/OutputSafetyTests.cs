@@ -157,4 +157,26 @@ public sealed class OutputSafetyTests : TempTree
         Assert.Equal("hand-written, not a rule page\n", File.ReadAllText(Path.Combine(Dir, "docs/EVALUATION.md")));
         Assert.StartsWith(MapScope.Reports.Lint.RuleDocs.Marker, File.ReadAllText(Path.Combine(Dir, "docs/README.md")));
     }
+
+    [SkippableFact]
+    public void Gctrace_OutputIsTheFileRedirectedIntoStdin_Refused()
+    {
+        if (OperatingSystem.IsWindows()) throw new SkipException("needs a shell redirect");
+        // Only a real process has a descriptor 0 to compare: run the built CLI through bash.
+        Fixture("tests/fixtures/gctrace/steady.log", "gc.log");
+        var before = Snapshot();
+        var dll = Path.Combine(AppContext.BaseDirectory, "mapscope.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", $"dotnet '{dll}' gctrace - -o gc.log < gc.log"])
+        {
+            WorkingDirectory = Dir,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Equal("mapscope: gc.log: --output is the file redirected into stdin; write the report to another file", stderr.Trim());
+        Assert.Equal(before, Snapshot());
+    }
 }
