@@ -18,8 +18,15 @@ all=(go pprof gctrace escape-text escape-json crash config)
 mode="${1:?usage: run.sh SECONDS|replay [HARNESS...]}"; shift
 harnesses=("$@"); [[ ${#harnesses[@]} -gt 0 ]] || harnesses=("${all[@]}")
 
+plain="$work/plain"
+
 build() {
   mkdir -p "$work"
+  if [[ "$mode" == replay ]]; then
+    dotnet build "$root/tests/fuzz/MapScope.Fuzz/MapScope.Fuzz.csproj" -c Release -o "$plain" -nologo -v q >"$work/build.log" 2>&1 \
+      || { cat "$work/build.log" >&2; exit 3; }
+    return
+  fi
   dotnet build "$root/tests/fuzz/MapScope.Fuzz/MapScope.Fuzz.csproj" -c Release -o "$out" -nologo -v q >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; exit 3; }
   export PATH="$PATH:$HOME/.dotnet/tools"
@@ -55,9 +62,9 @@ summary=()
 for h in "${harnesses[@]}"; do
   seed "$h"
   if [[ "$mode" == replay ]]; then
-    dotnet "$out/MapScope.Fuzz.dll" "$h" "$work/seeds/$h"
-    for d in "$work/findings/$h"/default/{crashes,hangs,queue}; do
-      [[ -d "$d" ]] && [[ -n "$(ls -A "$d")" ]] && dotnet "$out/MapScope.Fuzz.dll" "$h" "$d"
+    # Replayed without AFL on an uninstrumented build: instrumented code writes to AFL's shared memory.
+    for d in "$work/seeds/$h" "$work/findings/$h"/default/{crashes,hangs,queue}; do
+      if [[ -d "$d" ]] && [[ -n "$(ls -A "$d")" ]]; then dotnet "$plain/MapScope.Fuzz.dll" "$h" "$d"; fi
     done
     continue
   fi

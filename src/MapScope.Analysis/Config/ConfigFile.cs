@@ -64,6 +64,11 @@ public static class ConfigFile
         {
             throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {YamlMessage(e)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up on some malformed flow mappings this way, without a position (found by fuzzing).
+            throw new ConfigException($"{path}: invalid YAML: a mapping or sequence is not closed where it should be");
+        }
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
             return LintConfig.Empty(baseDir) with { FilePath = path };
