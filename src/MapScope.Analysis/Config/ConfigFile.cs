@@ -64,10 +64,11 @@ public static class ConfigFile
         {
             throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {YamlMessage(e)}");
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's parser gives up on some malformed flow mappings this way, without a position (found by fuzzing).
-            throw new ConfigException($"{path}: invalid YAML: a mapping or sequence is not closed where it should be");
+            // YamlDotNet gives up on some malformed documents this way, without a position (both found by fuzzing:
+            // a flow mapping broken across lines; stray control characters where a mapping key belongs).
+            throw new ConfigException($"{path}: invalid YAML: the file is not a well-formed mapping (check brackets, braces and indentation)");
         }
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })

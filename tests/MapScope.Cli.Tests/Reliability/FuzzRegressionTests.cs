@@ -26,14 +26,17 @@ public sealed class FuzzRegressionTests : TempTree
         Assert.DoesNotContain("internal error", run.Error);
     }
 
-    [SkippableFact]
-    public void Config_UnclosedFlowMapping_IsAConfigError()
+    [SkippableTheory]
+    // a flow mapping broken across lines by another key (InvalidOperationException in YamlDotNet)
+    [InlineData("rues:\n  nilte: {severiles:\n  nilte: {severity:\nerror}\n  rang: {enabled: false}\nexclude: [\"vendor/**\"]\n")]
+    // control characters and NULs where mapping keys belong (ArgumentException in YamlDotNet), the second run's find
+    [InlineData("rulesrulew:\u000a : rite nilty: error}enabangD \u001cntry\u0094polse}\u000aexclude: d.com/aeq\u0000\u0000\u0000\u0000**\"]\u000a")]
+    public void Config_MalformedYamlYamlDotNetGivesUpOn_IsAConfigError(string config)
     {
         MapScope.TestSupport.GoToolchain.RequireGoRootSrc();
         Put("go.mod", "module example.com/m\n\ngo 1.22\n");
         Put("p/p.go", "package p\n");
-        // the shape the config harness found: a flow mapping broken across lines by another key
-        Put(".mapscope.yml", "rues:\n  nilte: {severiles:\n  nilte: {severity:\nerror}\n  rang: {enabled: false}\nexclude: [\"vendor/**\"]\n");
+        Put(".mapscope.yml", System.Text.Encoding.Latin1.GetBytes(config));
         var run = Run("lint", "--loader", "dir");
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"mapscope: {Path.Combine(Dir, ".mapscope.yml")}", run.ErrorLines[0]);
