@@ -19,7 +19,8 @@ public static class CliApp
 
     private const string Description =
         "mapscope diagnoses Go maps: it reads Go source the way the Go toolchain does and points at map misuse.\n\n" +
-        "Exit codes: 0 clean, 1 findings (e.g. syntax errors), 2 bad usage or unreadable input, 3 internal error.\n" +
+        "Exit codes: 0 clean, 1 findings, 2 bad usage, unreadable input or an incomplete run, 3 internal error\n" +
+        "(docs/cli.md lists them per command, with the size limits and what each command refuses to overwrite).\n" +
         "Colour is used only on a terminal and never when NO_COLOR is set.";
 
     /// <summary>"0.1.0": the assembly version without any source-revision suffix.</summary>
@@ -31,7 +32,7 @@ public static class CliApp
         try
         {
             var root = BuildRoot(context);
-            var parse = root.Parse(args);
+            var parse = root.Parse(Aliases(args));
             if (parse.Errors.Count > 0 && parse.Action is not CommandLineAction { ClearsParseErrors: true })
                 return ReportParseError(context, parse);
             return parse.Invoke(new InvocationConfiguration
@@ -66,14 +67,26 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>
+    /// The words go and git users type: `mapscope help [COMMAND]`, `mapscope version`, `-V`. They are spelled
+    /// as the options System.CommandLine knows (--help, --version) before parsing.
+    /// </summary>
+    internal static string[] Aliases(string[] args) => args switch
+    {
+        ["help"] => ["--help"],
+        ["help", var command, .. var rest] => [command, .. rest, "--help"],
+        ["version"] or ["-V"] => ["--version"],
+        _ => args,
+    };
+
     /// <summary>One line naming the first problem, and a hint where to read more.</summary>
     private static int ReportParseError(CliContext context, ParseResult parse)
     {
         // An unknown word explains more than the "required command was not provided" that comes with it.
         bool atRoot = parse.CommandResult.Command is RootCommand;
         var first = parse.UnmatchedTokens.Count > 0
-            ? (atRoot ? "unknown command" : "unexpected argument") + $" '{parse.UnmatchedTokens[0]}'"
-            : parse.Errors[0].Message;
+            ? (atRoot ? "unknown command" : parse.UnmatchedTokens[0].StartsWith('-') && parse.UnmatchedTokens[0].Length > 1 ? "unknown option" : "unexpected argument") + $" '{parse.UnmatchedTokens[0]}'"
+            : ParseErrors.Describe(parse.Errors[0]);
         if (atRoot && parse.Tokens.Count == 0)
             first = "no command given";
         context.ReportError(Sentence(InputErrors.OneLine(first)));

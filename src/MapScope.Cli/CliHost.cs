@@ -17,7 +17,14 @@ public sealed record CliHost(
         Environment.CurrentDirectory,
         Environment.GetEnvironmentVariable,
         !Console.IsOutputRedirected,
-        !Console.IsErrorRedirected);
+        !Console.IsErrorRedirected)
+    { StdinIsFileDescriptorZero = true };
+
+    /// <summary>
+    /// Stdin is this process's descriptor 0, so when it is a redirected file (`mapscope gctrace - -o gc.log &lt; gc.log`)
+    /// that file is an input --output must not replace.
+    /// </summary>
+    public bool StdinIsFileDescriptorZero { get; init; }
 
     /// <summary>A host with no terminal and an empty environment, for tests and embedding.</summary>
     public static CliHost Detached(string? workingDirectory = null, Stream? stdin = null) => new(

@@ -9,9 +9,12 @@ internal static class HelpText
 {
     public static readonly string[] RootExamples =
     [
+        "mapscope lint                                 # find map bugs in ./... of the current module",
+        "mapscope lint ./... --format sarif -o mapscope.sarif",
+        "mapscope heap heap.pb.gz --source .           # which maps hold the memory",
+        "mapscope crash crash.log --source .           # which map a concurrent-map crash was about",
         "mapscope ast examples/cache/cache.go          # print the syntax tree of a Go file",
-        "mapscope ast --format spans examples/cache    # node kinds and byte offsets, one line each",
-        "mapscope ast --help                           # help for one command",
+        "mapscope help lint                            # help for one command (or: mapscope lint --help)",
     ];
 
     public static void Install(RootCommand root)

@@ -4,7 +4,7 @@ using MapScope.TestSupport;
 namespace MapScope.Cli.Tests;
 
 /// <summary>Runs the CLI in-process with captured output, from the repository root by default.</summary>
-internal sealed record CliRun(int ExitCode, string Out, string Error)
+public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static CliRun Of(params string[] args) => In(RepoPaths.Root, null, args);
 
@@ -18,6 +18,18 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// stderr without lint's closing "N findings in M packages, R rules" line, which every lint run that
+    /// loaded packages prints: what is left are the messages a test is about.
+    /// </summary>
+    public string[] Messages => ErrorLines.Where(l => !SummaryLine.IsMatch(l)).ToArray();
+
+    /// <summary>The closing summary line of lint, or null.</summary>
+    public string? Summary => ErrorLines.LastOrDefault(SummaryLine.IsMatch);
+
+    private static readonly System.Text.RegularExpressions.Regex SummaryLine =
+        new(@"^\d+ findings? in \d+ packages?, \d+ rules?");
 
     public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

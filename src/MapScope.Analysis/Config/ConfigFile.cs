@@ -33,13 +33,17 @@ public static class ConfigFile
     public static LintConfig Discover(string workingDirectory) =>
         Find(workingDirectory) is { } path ? Load(path) : LintConfig.Empty(Path.GetFullPath(workingDirectory));
 
+    /// <summary>The largest .mapscope.yml read.</summary>
+    public const long MaxConfigBytes = 1 << 20;
+
     /// <summary>Reads a config file; throws <see cref="ConfigException"/> (one line naming the file) when it is unusable.</summary>
     public static LintConfig Load(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A config file is a few lines; a bound keeps a mistaken symlink to a device or a huge file from stalling lint.
+            text = System.Text.Encoding.UTF8.GetString(MapScope.Syntax.Input.BoundedRead.File(path, MaxConfigBytes, null));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,6 +63,12 @@ public static class ConfigFile
         catch (YamlException e)
         {
             throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {YamlMessage(e)}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on some malformed documents this way, without a position (both found by fuzzing:
+            // a flow mapping broken across lines; stray control characters where a mapping key belongs).
+            throw new ConfigException($"{path}: invalid YAML: the file is not a well-formed mapping (check brackets, braces and indentation)");
         }
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })

@@ -38,6 +38,9 @@ public sealed record LintOptions
     /// <summary>The analyzers to choose from; null means every rule of RuleSet.All (tests pass their own).</summary>
     public IReadOnlyList<Analyzer>? Analyzers { get; init; }
 
+    /// <summary>The largest Go source file read; a larger one is a load error naming it.</summary>
+    public long MaxFileBytes { get; init; } = MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes;
+
     /// <summary>Called after each package, from the worker threads (possibly concurrently, not in package order).</summary>
     public Action<LintProgress>? Progress { get; init; }
 }

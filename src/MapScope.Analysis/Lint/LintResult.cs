@@ -14,8 +14,10 @@ public sealed record ActiveRule(Analyzer Analyzer, Severity Severity);
 /// <summary>
 /// The outcome of a lint run. Diagnostics are sorted by file, line, column and rule, without duplicates,
 /// with paths relative to the working directory (absolute when outside it). LoadErrors make the run
-/// incomplete (exit 2); Warnings are problems of single packages (syntax errors, unresolved imports) that
-/// were linted as far as possible; Notes say once what the user should know about the whole run.
+/// incomplete (exit 2): a pattern that matches nothing, go list failing, a linted package that does not
+/// parse (syntax errors, invalid UTF-8, a file that cannot be read or is past the size limit) or that the
+/// go command cannot build; Warnings are problems that leave the result complete as far as mapscope can
+/// tell (imports that resolve nowhere); Notes say once what the user should know about the whole run.
 /// </summary>
 public sealed record LintResult(
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -27,4 +29,7 @@ public sealed record LintResult(
 {
     /// <summary>One-line remarks that do not make the run fail: the loader fell back, N imports could not be resolved.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The folders of the linted packages (absolute), whose files the run read.</summary>
+    public IReadOnlyList<string> PackageDirectories { get; init; } = [];
 }

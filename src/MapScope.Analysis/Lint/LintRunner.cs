@@ -39,14 +39,18 @@ public static class LintRunner
         // A failed go command has said why already.
         foreach (var p in PatternCoverage.Unmatched(patterns, targetPackages, cwd).Where(p => all.ToolFailure is null && !all.Errors.Any(e => e.Contains(p, StringComparison.Ordinal))))
             loadErrors.Add($"pattern {p} matched no packages");
-        // Each problem once, however many packages (or test variants) it was copied into.
-        List<string> warnings = [.. matched.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal)];
+        // Each problem once, however many packages (or test variants) it was copied into. A package the go command
+        // cannot build fails the run; an import that resolves nowhere only leaves some types unknown.
+        List<string> warnings = [];
+        foreach (var e in matched.SelectMany(p => p.Errors.Select(e => $"{p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
+            (PackageErrors.IsUnresolvedImport(e) ? warnings : loadErrors).Add(e);
+        var directories = matched.Select(p => p.Dir).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         List<string> notes = [.. all.Notes];
         if (UnresolvedImports.Summarize(matched) is { } unresolved) notes.Add(unresolved);
         if (targetPackages.Count == 0)
-            return new LintResult([], rules, loadErrors.Count > 0 ? loadErrors : [$"no packages matched {string.Join(' ', patterns)}"], warnings, [], 0) { Notes = notes };
+            return new LintResult([], rules, loadErrors.Count > 0 ? loadErrors : [$"no packages matched {string.Join(' ', patterns)}"], warnings, [], 0) { Notes = notes, PackageDirectories = directories };
 
-        var program = new ProgramChecker(universe);
+        var program = new ProgramChecker(universe) { MaxFileBytes = options.MaxFileBytes };
         program.ParseAll();
         int done = 0;
         PackageOutcome Analyze(GoPackage p, Checker? checker)
@@ -67,7 +71,7 @@ public static class LintRunner
             // The type checker crashed on some package: start over one package at a time so that only that
             // package is lost (as an internal error) and the others are still linted.
             done = 0;
-            outcomes = OneByOne(universe, targetPackages, Analyze);
+            outcomes = OneByOne(universe, targetPackages, Analyze, options.MaxFileBytes);
         }
 
         var known = analyzers.Select(a => a.Id).Concat(RuleSelection.BuiltinIds).ToHashSet(StringComparer.Ordinal);
@@ -81,7 +85,9 @@ public static class LintRunner
             {
                 if (!files.TryAdd(f.Path, f)) continue;
                 suppressions.Add(f, known.Contains);
-                warnings.AddRange(f.Errors.Take(10).Select(e => SyntaxError(f, e, cwd)));
+                // A file that does not parse is linted as far as it goes, but the package is not what go builds: the run failed.
+                loadErrors.AddRange(f.Errors.Take(10).Select(e => SyntaxError(f, e, cwd)));
+                if (f.Errors.Count > 10) loadErrors.Add($"{RelativePaths.For(f.Path, cwd)}: ... and {f.Errors.Count - 10} more syntax errors");
             }
             found.AddRange(o.Diagnostics);
             internalErrors.AddRange(o.InternalErrors);
@@ -95,7 +101,11 @@ public static class LintRunner
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(diagnostics, rules, loadErrors, warnings, internalErrors, targetPackages.Count) { Notes = notes };
+        return new LintResult(diagnostics, rules, loadErrors.Distinct(StringComparer.Ordinal).ToList(), warnings, internalErrors, targetPackages.Count)
+        {
+            Notes = notes,
+            PackageDirectories = directories,
+        };
     }
 
     /// <summary>With --loader go, a failing go command says how to do without it.</summary>
@@ -141,7 +151,7 @@ public static class LintRunner
     /// The slow, robust path: a fresh program (the crashed one may hold half-resolved declarations), each
     /// package checked alone on one deep-stack thread, a type-check failure costing only its package.
     /// </summary>
-    private static IReadOnlyList<PackageOutcome> OneByOne(IReadOnlyList<GoPackage> universe, IReadOnlyList<GoPackage> packages, Func<GoPackage, Checker?, PackageOutcome> analyze)
+    private static IReadOnlyList<PackageOutcome> OneByOne(IReadOnlyList<GoPackage> universe, IReadOnlyList<GoPackage> packages, Func<GoPackage, Checker?, PackageOutcome> analyze, long maxFileBytes)
     {
         List<PackageOutcome> outcomes = [];
         Exception? failure = null;
@@ -149,7 +159,7 @@ public static class LintRunner
         {
             try
             {
-                var program = new ProgramChecker(universe);
+                var program = new ProgramChecker(universe) { MaxFileBytes = maxFileBytes };
                 program.ParseAll();
                 foreach (var p in packages)
                 {

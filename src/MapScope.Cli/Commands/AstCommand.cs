@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.ExceptionServices;
 using MapScope.Syntax;
+using MapScope.Syntax.Input;
 
 namespace MapScope.Cli.Commands;
 
@@ -41,6 +42,8 @@ internal static class AstCommand
         command.AddPaths(files);
         command.Add(format);
         command.Add(go);
+        var maxInput = InputLimit.Create(BoundedRead.DefaultMaxSourceBytes, "Go source file");
+        command.Add(maxInput);
         command.Examples.Add("mapscope ast examples/cache/cache.go");
         command.Examples.Add("mapscope ast --format spans examples/cache");
         command.Examples.Add("cat main.go | mapscope ast -");
@@ -50,12 +53,12 @@ internal static class AstCommand
             var release = GoVersion.Latest;
             if (parse.GetValue(go) is { } text && !GoVersion.TryParse(text, out release))
                 throw new UsageException($"--go: {text}: not a Go release (1.19, go1.24.4)");
-            return Run(context, parse.GetRequiredValue(files), parse.GetRequiredValue(format) == "spans", release);
+            return Run(context, parse.GetRequiredValue(files), parse.GetRequiredValue(format) == "spans", release, InputLimit.Parse(parse.GetRequiredValue(maxInput)));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, bool spans, GoVersion release)
+    private static int Run(CliContext context, string[] arguments, bool spans, GoVersion release, long limit)
     {
         var inputs = GoInputs.Expand(arguments, context, out bool unreadable);
         bool syntaxErrors = false;
@@ -66,7 +69,7 @@ internal static class AstCommand
             var batch = inputs.Skip(start).Take(batchSize).ToArray();
             var results = new Result[batch.Length];
             Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => results[i] = Render(batch[i], context.Host, spans, release));
+                i => results[i] = Render(batch[i], context.Host, spans, release, limit));
             foreach (var result in results)
             {
                 result.Failure?.Throw();
@@ -86,12 +89,12 @@ internal static class AstCommand
 
     private sealed record Result(string Output, IReadOnlyList<string> Errors, string? ReadError, ExceptionDispatchInfo? Failure);
 
-    private static Result Render(GoInput input, CliHost host, bool spans, GoVersion release)
+    private static Result Render(GoInput input, CliHost host, bool spans, GoVersion release, long limit)
     {
         byte[] source;
         try
         {
-            source = input.Read(host);
+            source = input.Read(host, limit);
         }
         catch (Exception e) when (InputErrors.IsInputError(e))
         {

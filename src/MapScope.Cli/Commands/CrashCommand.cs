@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MapScope.Attribution.Joins;
 using MapScope.Attribution.Source;
+using MapScope.Cli.Output;
 using MapScope.Evidence.Crash;
 using MapScope.Reports.Crash;
 
@@ -27,7 +28,7 @@ internal static class CrashCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "log with Go tracebacks, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "log with Go tracebacks, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var source = new Option<string?>("--source") { Description = "Go source tree of the crashed program", HelpName = "DIR" };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json|html" };
         format.AcceptOnlyFromAmong("text", "json", "html");
@@ -35,30 +36,23 @@ internal static class CrashCommand
 
         var command = new MapScopeCommand("crash", "Explain Go crash dumps: map crash kind, culprit line, deduplicated goroutines") { Details = Details };
         command.Add(log);
-        foreach (var o in new Option[] { source, format, output }) command.Add(o);
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
+        foreach (var o in new Option[] { source, format, output, maxInput }) command.Add(o);
         command.Examples.Add("mapscope crash crash.log --source .");
         command.Examples.Add("curl -s 'localhost:6060/debug/pprof/goroutine?debug=2' | mapscope crash -");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 
-    private static int Run(CliContext context, string log, string? source, string format, string? output)
+    private static int Run(CliContext context, string log, string? source, string format, string? output, long limit)
     {
-        if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "crash", clash);
         var cwd = context.Host.WorkingDirectory;
-        SourceIndex? index = null;
-        if (source is not null)
-        {
-            if (!Directory.Exists(Path.GetFullPath(source, cwd)))
-            {
-                context.ReportInputError(source, "no such directory");
-                return CliApp.ExitUsage;
-            }
-            index = new SourceIndex(Path.GetFullPath(source, cwd));
-        }
+        var report = ReportFile.For(context, output, new ProtectedInputs(cwd, context.Host).File(log).Tree(source, $"--source {source}"));
+        var sourceDir = SourceTreeOption.Resolve(context, source);
+        var index = sourceDir is null ? null : new SourceIndex(sourceDir);
         var display = DisplayPaths.For(log, context.Host.WorkingDirectory);
         CrashLog result;
-        using (var input = EvidenceIo.Open(context, log))
+        using (var input = EvidenceIo.Open(context, log, limit))
         {
             if (input is null) return CliApp.ExitUsage;
             try
@@ -78,7 +72,7 @@ internal static class CrashCommand
         }
         var facts = index is null ? null
             : CrashSourceFacts.Build(result, new CrashJoin(index), rel => DisplayPaths.For(Path.Combine(Path.GetFullPath(source!, cwd), rel), cwd));
-        EvidenceIo.Write(context, output, w =>
+        report.Write(w =>
         {
             switch (format)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MapScope.Attribution.Joins;
 using MapScope.Attribution.Source;
+using MapScope.Cli.Output;
 using MapScope.Evidence.Escape;
 using MapScope.Reports.Escape;
 
@@ -26,7 +27,7 @@ internal static class EscapeCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "escape-analysis output, a -json=0,DIR folder, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "escape-analysis output, a -json=0,DIR folder, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var source = new Option<string?>("--source") { Description = "Go source tree that was built", HelpName = "DIR" };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -34,27 +35,20 @@ internal static class EscapeCommand
 
         var command = new MapScopeCommand("escape", "Explain why maps escape to the heap, from go build -gcflags=-m=2 or -json output") { Details = Details };
         command.Add(log);
-        foreach (var o in new Option[] { source, format, output }) command.Add(o);
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
+        foreach (var o in new Option[] { source, format, output, maxInput }) command.Add(o);
         command.Examples.Add("go build -gcflags=-m=2 ./... 2> build.log; mapscope escape build.log --source .");
         command.Examples.Add("go build -gcflags=-json=0,$PWD/esc ./... && mapscope escape esc");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetValue(source), parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 
-    private static int Run(CliContext context, string log, string? source, string format, string? output)
+    private static int Run(CliContext context, string log, string? source, string format, string? output, long limit)
     {
         var cwd = context.Host.WorkingDirectory;
-        if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "escape", clash);
-        SourceIndex? index = null;
-        if (source is not null)
-        {
-            if (!Directory.Exists(Path.GetFullPath(source, cwd)))
-            {
-                context.ReportInputError(source, "no such directory");
-                return CliApp.ExitUsage;
-            }
-            index = new SourceIndex(Path.GetFullPath(source, cwd));
-        }
+        var report = ReportFile.For(context, output, new ProtectedInputs(cwd, context.Host).File(log).Tree(log, log, everyFile: true).Tree(source, $"--source {source}"));
+        var sourceDir = SourceTreeOption.Resolve(context, source);
+        var index = sourceDir is null ? null : new SourceIndex(sourceDir);
         var display = DisplayPaths.For(log, cwd);
         EscapeLog result;
         try
@@ -63,7 +57,7 @@ internal static class EscapeCommand
             if (log != "-" && Directory.Exists(full)) result = EscapeJsonReader.ReadDirectory(full);
             else
             {
-                using var input = EvidenceIo.Open(context, log);
+                using var input = EvidenceIo.Open(context, log, limit);
                 if (input is null) return CliApp.ExitUsage;
                 result = IsJson(log) ? EscapeJsonReader.Read(input) : EscapeTextReader.Read(input);
             }
@@ -81,7 +75,7 @@ internal static class EscapeCommand
         string Show(string file) => file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : Path.IsPathRooted(file) ? DisplayPaths.For(file, cwd) : file;
         var facts = index is null ? null
             : EscapeSourceFacts.Build(result, new EscapeJoin(index), rel => DisplayPaths.For(Path.Combine(Path.GetFullPath(source!, cwd), rel), cwd));
-        EvidenceIo.Write(context, output, w =>
+        report.Write(w =>
         {
             if (format == "json") EvidenceIo.WriteBytes(w, s => EscapeJsonReport.Write(result, display, Show, s, facts));
             else EscapeTextReport.Write(result, display, Show, w, facts);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MapScope.Cli.Output;
 using MapScope.Evidence.GcTrace;
 using MapScope.Reports.GcTrace;
 
@@ -21,7 +22,7 @@ internal static class GcTraceCommand
 
     public static Command Create(CliContext context)
     {
-        var log = new Argument<string>("LOG") { Description = "gctrace log, or - for stdin", DefaultValueFactory = _ => "-", Arity = ArgumentArity.ZeroOrOne };
+        var log = new Argument<string>("LOG") { Description = "gctrace log, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format", "-f") { Description = "report format", DefaultValueFactory = _ => "text", HelpName = "text|json|svg|html" };
         format.AcceptOnlyFromAmong("text", "json", "svg", "html");
         var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of stdout", HelpName = "FILE" };
@@ -30,19 +31,21 @@ internal static class GcTraceCommand
         command.Add(log);
         command.Add(format);
         command.Add(output);
+        var maxInput = InputLimit.Create(EvidenceIo.DefaultMaxLogBytes, "log", "read streaming: this bounds time, not memory");
+        command.Add(maxInput);
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2> gc.log; mapscope gctrace gc.log");
         command.Examples.Add("GODEBUG=gctrace=1 ./server 2>&1 >/dev/null | mapscope gctrace -");
         command.Examples.Add("mapscope gctrace gc.log --format html -o gc.html");
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(log), parse.GetRequiredValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetValue(log) ?? "-", parse.GetRequiredValue(format), parse.GetValue(output), InputLimit.Parse(parse.GetRequiredValue(maxInput))));
         return command;
     }
 
-    private static int Run(CliContext context, string log, string format, string? output)
+    private static int Run(CliContext context, string log, string format, string? output, long limit)
     {
-        if (EvidenceIo.OutputClash(context, log, output) is { } clash) return EvidenceIo.Usage(context, "gctrace", clash);
+        var report = ReportFile.For(context, output, new ProtectedInputs(context.Host.WorkingDirectory, context.Host).File(log));
         var display = DisplayPaths.For(log, context.Host.WorkingDirectory);
         GcTraceSummary summary;
-        using (var input = EvidenceIo.Open(context, log))
+        using (var input = EvidenceIo.Open(context, log, limit))
         {
             if (input is null) return CliApp.ExitUsage;
             try
@@ -60,7 +63,7 @@ internal static class GcTraceCommand
             context.ReportInputError(display, $"no GODEBUG=gctrace=1 lines found ({summary.Lines.Total} lines read)");
             return CliApp.ExitUsage;
         }
-        EvidenceIo.Write(context, output, w =>
+        report.Write(w =>
         {
             switch (format)
             {

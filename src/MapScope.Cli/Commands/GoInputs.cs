@@ -1,15 +1,16 @@
+using MapScope.Syntax.Input;
+
 namespace MapScope.Cli.Commands;
 
 /// <summary>One Go source to read: a file path, or stdin when Path is "-".</summary>
 internal sealed record GoInput(string Path, string Display)
 {
-    public byte[] Read(CliHost host)
+    /// <summary>The file's bytes, at most <paramref name="limit"/> of them (devices and pipes are cut off there).</summary>
+    public byte[] Read(CliHost host, long limit)
     {
-        if (Path != "-") return File.ReadAllBytes(System.IO.Path.GetFullPath(Path, host.WorkingDirectory));
+        if (Path != "-") return BoundedRead.File(System.IO.Path.GetFullPath(Path, host.WorkingDirectory), limit, InputLimit.Flag);
         using var stdin = host.OpenStdin();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        return BoundedRead.Stream(stdin, limit, InputLimit.Flag);
     }
 }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text;
 using MapScope.Attribution.Joins;
 using MapScope.Attribution.Source;
+using MapScope.Cli.Output;
 using MapScope.Evidence.Pprof;
 using MapScope.Reports.Heap;
 
@@ -44,26 +44,27 @@ internal static class HeapCommand
 
         var command = new MapScopeCommand("heap", "Explain a Go heap profile: which sites (and maps) hold the memory") { Details = Details };
         command.Add(profile);
-        foreach (var o in new Option[] { source, baseOption, sampleIndex, top, gate, format, output, maxSize }) command.Add(o);
+        var maxInput = InputLimit.Create(ProfileReadOptions.DefaultMaxDecompressedBytes, "profile file", "as read, before decompression");
+        foreach (var o in new Option[] { source, baseOption, sampleIndex, top, gate, format, output, maxSize, maxInput }) command.Add(o);
         command.Examples.Add("mapscope heap heap.pb.gz --source .");
         command.Examples.Add("mapscope heap now.pb.gz --base yesterday.pb.gz");
         command.Examples.Add("mapscope heap new.pb.gz --base main.pb.gz --fail-on-growth 10%  # CI memory gate");
         command.Examples.Add("mapscope heap heap.pb.gz --format html -o heap.html");
         command.SetAction(parse => Run(context, new Request(
             parse.GetRequiredValue(profile), parse.GetValue(source), parse.GetValue(baseOption), parse.GetValue(sampleIndex),
-            parse.GetValue(top), parse.GetValue(gate), parse.GetRequiredValue(format), parse.GetValue(output), parse.GetRequiredValue(maxSize))));
+            parse.GetValue(top), parse.GetValue(gate), parse.GetRequiredValue(format), parse.GetValue(output), parse.GetRequiredValue(maxSize),
+            InputLimit.Parse(parse.GetRequiredValue(maxInput)))));
         return command;
     }
 
     private sealed record Request(string Profile, string? Source, string? Base, string? SampleIndex, int Top,
-        string? Gate, string Format, string? Output, string MaxDecompressed);
+        string? Gate, string Format, string? Output, string MaxDecompressed, long MaxInput);
 
     private static int Run(CliContext context, Request request)
     {
         var cwd = context.Host.WorkingDirectory;
         if (request.Top < 0) return Usage(context, "--top must be 0 or more");
-        if (!ByteSize.TryParse(request.MaxDecompressed, out var limit) || limit <= 0)
-            return Usage(context, $"--max-decompressed expects a size such as 1GiB or 500MB, not '{request.MaxDecompressed}'");
+        long limit = InputLimit.Parse(request.MaxDecompressed, "--max-decompressed");
         GrowthGate? gate = null;
         if (request.Gate is not null)
         {
@@ -71,36 +72,23 @@ internal static class HeapCommand
             if (gate is null) return Usage(context, gateError!);
             if (request.Base is null) return Usage(context, "--fail-on-growth needs --base to compare against");
         }
-        if (request.Output is { } outPath && outPath != "-")
-        {
-            var full = Path.GetFullPath(outPath, cwd);
-            foreach (var input in new[] { request.Profile, request.Base })
-                if (input is not null && input != "-" && Path.GetFullPath(input, cwd) == full)
-                    return Usage(context, $"--output {outPath} would overwrite the input {input}");
-        }
+        var destination = ReportFile.For(context, request.Output,
+            new ProtectedInputs(cwd, context.Host).File(request.Profile).File(request.Base).Tree(request.Source, $"--source {request.Source}"));
         if (request.Profile == "-" && request.Base == "-") return Usage(context, "only one of PROFILE and --base can be stdin");
 
         var options = new ProfileReadOptions { MaxDecompressedBytes = limit };
-        var profile = Load(context, request.Profile, options);
+        var sourceDir = SourceTreeOption.Resolve(context, request.Source);
+        var profile = Load(context, request.Profile, options, request.MaxInput);
         if (profile is null) return CliApp.ExitUsage;
         Profile? baseProfile = null;
         if (request.Base is not null)
         {
-            baseProfile = Load(context, request.Base, options);
+            baseProfile = Load(context, request.Base, options, request.MaxInput);
             if (baseProfile is null) return CliApp.ExitUsage;
         }
 
         ISiteAttributor? attributor = null;
-        if (request.Source is not null)
-        {
-            var dir = Path.GetFullPath(request.Source, cwd);
-            if (!Directory.Exists(dir))
-            {
-                context.ReportInputError(request.Source, "no such directory");
-                return CliApp.ExitUsage;
-            }
-            attributor = new HeapSiteAttributor(new SourceIndex(dir));
-        }
+        if (sourceDir is not null) attributor = new HeapSiteAttributor(new SourceIndex(sourceDir));
 
         HeapReport report;
         try
@@ -121,7 +109,7 @@ internal static class HeapCommand
         if (gate is not null && report.Unit != "bytes" && gate.Amount is not null)
             return Usage(context, $"--fail-on-growth {request.Gate}: a size needs a space sample type, not {report.SampleType}");
 
-        Write(context, request, report);
+        destination.Write(w => Render(report, request.Format, w));
 
         if (gate is null) return CliApp.ExitClean;
         var violations = gate.Violations(report);
@@ -129,17 +117,24 @@ internal static class HeapCommand
         return violations.Count > 0 ? CliApp.ExitFindings : CliApp.ExitClean;
     }
 
-    private static Profile? Load(CliContext context, string path, ProfileReadOptions options)
+    private static Profile? Load(CliContext context, string path, ProfileReadOptions options, long maxInput)
     {
         var display = DisplayPaths.For(path, context.Host.WorkingDirectory);
         try
         {
             if (path == "-")
             {
-                using var stdin = context.Host.OpenStdin();
+                using var stdin = new LimitedStream(context.Host.OpenStdin(), maxInput);
                 return ProfileReader.Read(stdin, options);
             }
-            return ProfileReader.ReadFile(Path.GetFullPath(path, context.Host.WorkingDirectory), options);
+            var full = Path.GetFullPath(path, context.Host.WorkingDirectory);
+            if (Directory.Exists(full)) throw new IOException("is a directory, not a profile");
+            using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            // A regular file's size is known: refuse it before reading; devices and FIFOs are cut off while reading.
+            if (file.CanSeek && file.Length > maxInput) throw new MapScope.Syntax.Input.InputTooLargeException(maxInput, InputLimit.Flag);
+            if (file.CanSeek && file.Length > 0) return ProfileReader.Read(file, options);
+            using var limited = new LimitedStream(file, maxInput);
+            return ProfileReader.Read(limited, options);
         }
         catch (ProfileFormatException e)
         {
@@ -152,35 +147,12 @@ internal static class HeapCommand
         return null;
     }
 
-    private static void Write(CliContext context, Request request, HeapReport report)
-    {
-        if (request.Output is null or "-")
-        {
-            Render(report, request.Format, context.Out, null);
-            return;
-        }
-        var path = Path.GetFullPath(request.Output, context.Host.WorkingDirectory);
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        using var writer = new StreamWriter(file, new UTF8Encoding(false));
-        Render(report, request.Format, writer, file);
-    }
-
-    private static void Render(HeapReport report, string format, TextWriter writer, Stream? stream)
+    private static void Render(HeapReport report, string format, TextWriter writer)
     {
         switch (format)
         {
             case "json":
-                if (stream is null)
-                {
-                    using var buffer = new MemoryStream();
-                    HeapJsonReport.Write(report, buffer);
-                    writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-                }
-                else
-                {
-                    HeapJsonReport.Write(report, stream);
-                    stream.WriteByte((byte)'\n');
-                }
+                EvidenceIo.WriteBytes(writer, s => HeapJsonReport.Write(report, s));
                 break;
             case "html":
                 HeapHtmlReport.Write(report, writer);

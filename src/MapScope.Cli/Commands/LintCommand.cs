@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MapScope.Analysis.Config;
+using MapScope.Cli.Output;
 using MapScope.Analysis.Framework;
 using MapScope.Analysis.Lint;
 using MapScope.Reports.Lint;
@@ -67,6 +68,17 @@ internal static class LintCommand
         command.Add(loader);
         command.Add(tests);
         command.Add(tags);
+        var maxInput = InputLimit.Create(MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes, "Go source file");
+        command.Add(maxInput);
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "text format: print how to fix each finding on an indented line below it" };
+        command.Add(verbose);
+        var docsUrl = new Option<string>("--docs-url")
+        {
+            Description = "sarif: base URL of the rule pages (helpUri = BASE/RULE-ID.md)",
+            DefaultValueFactory = _ => LintSarifReport.DefaultDocsUrl,
+            HelpName = "URL",
+        };
+        command.Add(docsUrl);
         command.Examples.Add("mapscope lint                                  # ./... of the current module");
         command.Examples.Add("mapscope lint ./... --format sarif -o mapscope.sarif");
         command.Examples.Add("mapscope lint --format github                  # annotations in a GitHub Actions log");
@@ -81,15 +93,33 @@ internal static class LintCommand
             Loader = parse.GetRequiredValue(loader) switch { "go" => LoaderKind.Go, "dir" => LoaderKind.Directory, _ => LoaderKind.Auto },
             Tests = parse.GetValue(tests),
             BuildTags = BuildTagsOption.Split(parse.GetValue(tags)),
+            MaxFileBytes = InputLimit.Parse(parse.GetRequiredValue(maxInput)),
             Analyzers = LintRules.Current,
-        }, parse.GetRequiredValue(format), parse.GetValue(output)));
+        }, new Presentation(parse.GetRequiredValue(format), parse.GetValue(verbose), DocsUrl(parse.GetRequiredValue(docsUrl))), parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliContext context, LintOptions options, string format, string? output)
+    /// <summary>How the report looks: format, advice lines in text, the base of SARIF's rule links.</summary>
+    private sealed record Presentation(string Format, bool Verbose, string DocsUrl);
+
+    private static string DocsUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "file"
+            ? text
+            : throw new UsageException("--docs-url", $"expects an absolute http(s) or file URL, not '{text}'");
+
+    private static int Run(CliContext context, LintOptions options, Presentation format, string? output)
     {
-        if (output is not null and not "-" && (output.EndsWith(".go", StringComparison.Ordinal) || Directory.Exists(Path.GetFullPath(output, options.WorkingDirectory))))
-            return EvidenceIo.Usage(context, "lint", $"--output {output} would overwrite an input or a directory");
+        var cwd = options.WorkingDirectory;
+        if (options.Patterns.Contains("-"))
+            throw new UsageException("-", "lint reads Go packages, not stdin: give patterns (./...) or .go files");
+        var inputs = new ProtectedInputs(cwd);
+        foreach (var pattern in options.Patterns)
+        {
+            var full = Path.GetFullPath(pattern, cwd);
+            if (File.Exists(full)) inputs.File(pattern);
+        }
+        // Refuse a bad --output before a long run, and again once the packages' folders are known.
+        var report = ReportFile.For(context, output, inputs);
 
         var progress = context.Host.StderrIsTerminal ? new LintProgressLine(context.Error) : null;
         LintResult result;
@@ -100,33 +130,52 @@ internal static class LintCommand
         catch (Exception e) when (e is ConfigException or LintException)
         {
             progress?.Clear();
+            // CI uploads the report whatever happened: leave a well-formed one that says the run failed.
+            if (report.IsFile || format.Format is "json" or "sarif")
+                WriteReport(report, format, new LintResult([], [], [e.Message], [], [], 0), cwd);
             return EvidenceIo.Usage(context, "lint", e.Message);
         }
         progress?.Clear();
+        foreach (var dir in result.PackageDirectories) inputs.Tree(dir, $"the linted package folder {DisplayPaths.For(dir, cwd)}");
+        report.Recheck(inputs);
 
         foreach (var n in result.Notes) context.ReportError(n);
-        foreach (var e in result.LoadErrors) context.ReportError("lint: " + e);
-        foreach (var w in result.Warnings.Take(20)) context.ReportError("lint: warning: " + w);
-        if (result.Warnings.Count > 20) context.ReportError($"lint: warning: ... and {result.Warnings.Count - 20} more");
+        foreach (var e in result.LoadErrors.Take(MaxErrorLines)) context.ReportError("lint: " + e);
+        if (result.LoadErrors.Count > MaxErrorLines) context.ReportError($"lint: ... and {result.LoadErrors.Count - MaxErrorLines} more load errors (all of them are in --format json and sarif)");
+        foreach (var w in result.Warnings.Take(MaxErrorLines)) context.ReportError("lint: warning: " + w);
+        if (result.Warnings.Count > MaxErrorLines) context.ReportError($"lint: warning: ... and {result.Warnings.Count - MaxErrorLines} more");
         foreach (var e in result.InternalErrors) context.ReportError("lint: internal error: " + e);
-        if (result.Packages == 0) return CliApp.ExitUsage;
 
-        EvidenceIo.Write(context, output, w =>
-        {
-            switch (format)
-            {
-                case "json": EvidenceIo.WriteBytes(w, s => LintJsonReport.Write(result, s)); break;
-                case "sarif": EvidenceIo.WriteBytes(w, s => LintSarifReport.Write(result, CliApp.Version, options.WorkingDirectory, s)); break;
-                case "github": LintGithubReport.Write(result, w); break;
-                case "checkstyle": LintCheckstyleReport.Write(result, w); break;
-                default: LintTextReport.Write(result, w); break;
-            }
-        });
-        if (context.Host.StderrIsTerminal)
-            context.Error.WriteLine($"{result.Diagnostics.Count} finding{(result.Diagnostics.Count == 1 ? "" : "s")} in {result.Packages} package{(result.Packages == 1 ? "" : "s")}, {result.Rules.Count} rule{(result.Rules.Count == 1 ? "" : "s")}");
+        // Always a well-formed report, empty when nothing could be loaded, so a CI upload step finds its file.
+        WriteReport(report, format, result, cwd);
+        if (result.Packages > 0)
+            context.Error.WriteLine(Summary(result) + (format is { Format: "text", Verbose: false } && result.Diagnostics.Any(d => d.Message.Contains(LintTextReport.AdviceSeparator, StringComparison.Ordinal)) ? " (--verbose says how to fix each)" : ""));
 
         if (result.LoadErrors.Count > 0) return CliApp.ExitUsage;
         if (result.Diagnostics.Count > 0) return CliApp.ExitFindings;
         return result.InternalErrors.Count > 0 ? CliApp.ExitInternal : CliApp.ExitClean;
+    }
+
+    private const int MaxErrorLines = 20;
+
+    private static void WriteReport(ReportFile report, Presentation format, LintResult result, string cwd) => report.Write(w =>
+    {
+        switch (format.Format)
+        {
+            case "json": EvidenceIo.WriteBytes(w, s => LintJsonReport.Write(result, s)); break;
+            case "sarif": EvidenceIo.WriteBytes(w, s => LintSarifReport.Write(result, CliApp.Version, cwd, s, format.DocsUrl)); break;
+            case "github": LintGithubReport.Write(result, w); break;
+            case "checkstyle": LintCheckstyleReport.Write(result, w); break;
+            default: LintTextReport.Write(result, w, format.Verbose); break;
+        }
+    });
+
+    /// <summary>"3 findings in 2 packages, 5 rules" — on stderr, so stdout stays findings only.</summary>
+    private static string Summary(LintResult result)
+    {
+        static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
+        var text = $"{Count(result.Diagnostics.Count, "finding")} in {Count(result.Packages, "package")}, {Count(result.Rules.Count, "rule")}";
+        if (result.LoadErrors.Count > 0) text += $"; {Count(result.LoadErrors.Count, "load error")}: the run is incomplete";
+        return text;
     }
 }

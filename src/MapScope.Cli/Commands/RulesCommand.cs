@@ -47,19 +47,41 @@ internal static class RulesCommand
     private static int WriteDocs(CliContext context, string dir)
     {
         var full = Path.GetFullPath(dir, context.Host.WorkingDirectory);
+        if (File.Exists(full)) throw new UsageException(dir, "--write-docs needs a directory; this is a file");
         var files = RuleDocs.Generate(LintRules.Current.Select(RuleInfo.Of));
+        // Only pages this command wrote before (they start with the marker line) are replaced: a hand-written
+        // README.md or a page someone edited is refused before anything is written.
+        var foreign = files.Keys.Where(name => File.Exists(Path.Combine(full, name)) && !IsGenerated(Path.Combine(full, name))).ToList();
+        if (foreign.Count > 0)
+            throw new UsageException(Path.Combine(dir, foreign[0]),
+                "--write-docs would replace a file it did not generate (its first line is not the generated-page marker); move it away or write the docs to another directory" +
+                (foreign.Count > 1 ? $" ({foreign.Count - 1} more: {string.Join(", ", foreign.Skip(1))})" : ""));
         Directory.CreateDirectory(full);
         int removed = 0;
         foreach (var existing in Directory.GetFiles(full, "*.md"))
         {
             if (files.ContainsKey(Path.GetFileName(existing))) continue;
-            if (File.ReadLines(existing).FirstOrDefault() != RuleDocs.Marker) continue; // hand-written (e.g. EVALUATION.md)
+            if (!IsGenerated(existing)) continue; // hand-written (e.g. EVALUATION.md)
             File.Delete(existing);
             removed++;
         }
         foreach (var (name, text) in files)
-            File.WriteAllText(Path.Combine(full, name), text, new UTF8Encoding(false));
+        {
+            // Written beside the page and renamed over it, so an interrupted run leaves whole pages.
+            var path = Path.Combine(full, name);
+            var temp = Path.Combine(full, $".{name}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
         context.Out.WriteLine($"wrote {files.Count} file{(files.Count == 1 ? "" : "s")} to {DisplayPaths.For(dir, context.Host.WorkingDirectory)}" + (removed > 0 ? $", removed {removed} stale" : ""));
         return CliApp.ExitClean;
+    }
+
+    private static bool IsGenerated(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        var first = new char[RuleDocs.Marker.Length];
+        int n = reader.ReadBlock(first, 0, first.Length);
+        return new string(first, 0, n) == RuleDocs.Marker;
     }
 }

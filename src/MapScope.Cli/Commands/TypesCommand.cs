@@ -18,7 +18,7 @@ internal static class TypesCommand
         "is available (offline), otherwise — or when go list fails — from the directory tree (go.mod, go.work,\n" +
         "vendor/, GOROOT, build constraints). _test.go files are not listed. --tags a,b sets build tags.\n" +
         "Expressions whose type cannot be determined are never reported.\n" +
-        "Exit codes: 0 done, 2 bad usage or no package could be loaded.";
+        "Exit codes: 0 done, 2 bad usage, no package could be loaded, or a package does not parse.";
 
     public static Command Create(CliContext context)
     {
@@ -34,22 +34,25 @@ internal static class TypesCommand
         var tags = new Option<string[]>("--tags") { Description = "build tags (comma-separated, repeatable), as go's -tags", HelpName = "TAGS", AllowMultipleArgumentsPerToken = false };
 
         var command = new MapScopeCommand("types", "List the types of expressions (for rule authors)") { Details = Details };
-        command.Add(patterns);
+        command.AddPaths(patterns);
         command.Add(maps);
         command.Add(loader);
         command.Add(tags);
+        var maxInput = InputLimit.Create(MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes, "Go source file");
+        command.Add(maxInput);
         command.Examples.Add("mapscope types --maps ./...");
         command.Examples.Add("mapscope types --maps std");
         command.SetAction(parse =>
         {
             if (!parse.GetValue(maps)) throw new UsageException("types: say what to list: --maps");
             var args = parse.GetValue(patterns) is { Length: > 0 } p ? p : ["./..."];
-            return Run(context, args, parse.GetRequiredValue(loader), BuildTagsOption.Split(parse.GetValue(tags)));
+            if (args.Contains("-")) throw new UsageException("-", "types reads Go packages, not stdin: give patterns (./...) or directories");
+            return Run(context, args, parse.GetRequiredValue(loader), BuildTagsOption.Split(parse.GetValue(tags)), InputLimit.Parse(parse.GetRequiredValue(maxInput)));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] patterns, string loaderName, IReadOnlyList<string> tags)
+    private static int Run(CliContext context, string[] patterns, string loaderName, IReadOnlyList<string> tags, long maxFileBytes)
     {
         IPackageLoader loader = loaderName switch
         {
@@ -75,17 +78,27 @@ internal static class TypesCommand
         // Print types as go/types of the toolchain in use would (aliases kept from Go 1.23 on); std packages
         // carry the toolchain's release, and without them the newest behaviour applies.
         var release = all.Packages.FirstOrDefault(p => p.Standard && p.GoVersion != null)?.GoVersion ?? "1.24";
-        var program = new ProgramChecker(all.Packages, CheckerOptions.ForGoRelease(release));
+        var program = new ProgramChecker(all.Packages, CheckerOptions.ForGoRelease(release)) { MaxFileBytes = maxFileBytes };
         program.ParseAll();
         foreach (var e in targets.SelectMany(p => p.Errors.Select(e => $"types: {p.ImportPath}: {e}")).Distinct(StringComparer.Ordinal))
             context.ReportError(e);
         // checked on deep-stack worker threads, one importer each
-        var perPackage = program.CheckAll(targets, (_, checker) => checker is null ? [] : MapExpressions.Find(checker));
+        var syntaxErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var perPackage = program.CheckAll(targets, (_, checker) =>
+        {
+            if (checker is null) return [];
+            foreach (var f in checker.Files)
+                foreach (var e in f.Errors.Take(10))
+                    syntaxErrors.Add(DisplayPaths.For(f.Path, cwd) + f.Format(e)[f.Path.Length..]);
+            return MapExpressions.Find(checker);
+        });
         foreach (var m in perPackage.SelectMany(l => l))
         {
             context.Out.Write(m.Format(DisplayPaths.For(m.File, cwd)));
             context.Out.Write('\n');
         }
-        return CliApp.ExitClean;
+        // Types of a package that does not parse are incomplete: say where, and do not exit as if all was well.
+        foreach (var e in syntaxErrors.Order(StringComparer.Ordinal)) context.ReportError("types: " + e);
+        return syntaxErrors.IsEmpty ? CliApp.ExitClean : CliApp.ExitUsage;
     }
 }

@@ -53,11 +53,13 @@ public sealed class EscapeJsonReader
                     continue;
                 }
                 if (!root.TryGetProperty("range", out var range) || !TryPosition(range, file, out var position)) { _unknown++; continue; }
-                _diagnostics++;
                 Accept(package, position, Str(root, "message"), root);
+                _diagnostics++;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: well-formed JSON of the wrong shape (a string where a line number
+                // belongs) or a string that is not UTF-8 (found by fuzzing); the line is not a diagnostic.
                 _unknown++;
             }
         }

@@ -17,7 +17,11 @@ public static class CrashTextReport
         {
             w.WriteLine($"{input}:{d.FirstLine}: dump {d.Index + 1}: {d.Message ?? "goroutine dump"} ({CrashDescriptions.Id(d.Kind)}){(d.Truncated ? " [truncated]" : "")}");
             if (d.Culprit is { } c)
-                w.WriteLine($"  culprit: {c.File}:{c.Line}: {c.Function} in goroutine {d.Crashing!.Id} [{d.Crashing.State}]");
+            {
+                // Joined to --source, the culprit is shown as the source file, relative like the declarations below it.
+                var at = source?.Culprit(d) is { } joined ? $"{source.Path(joined.Operation.File)}:{joined.Operation.Line}" : $"{c.File}:{c.Line}";
+                w.WriteLine($"  culprit: {at}: {c.Function} in goroutine {d.Crashing!.Id} [{d.Crashing.State}]");
+            }
             if (CrashMessages.IsMapCrash(d.Kind)) w.WriteLine($"  {CrashDescriptions.Explain(d)}");
             if (source is not null && source.Looked(d))
             {

@@ -17,8 +17,15 @@ public static class LintSarifReport
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string SrcRoot = "%SRCROOT%";
 
-    /// <param name="docsBase">where the rule pages live, relative to %SRCROOT% (helpUri = docsBase/ID.md)</param>
-    public static void Write(LintResult result, string toolVersion, string workingDirectory, Stream output, string docsBase = "docs/rules")
+    /// <summary>The project's home (SARIF's informationUri); the rule pages are docs/rules/ID.md in it.</summary>
+    public const string ProjectUrl = "https://github.com/mapscope/mapscope";
+
+    /// <summary>Where --docs-url points by default: the rule pages of the main branch.</summary>
+    public const string DefaultDocsUrl = ProjectUrl + "/blob/main/docs/rules";
+
+    /// <param name="docsBase">absolute URL of the folder of rule pages (helpUri = docsBase/ID.md); code scanning
+    /// shows helpUri as a link, and a relative one resolves nowhere</param>
+    public static void Write(LintResult result, string toolVersion, string workingDirectory, Stream output, string docsBase = DefaultDocsUrl)
     {
         var rules = RuleTable(result);
         var index = rules.Select((r, i) => (r.Info.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -36,6 +43,7 @@ public static class LintSarifReport
         w.WriteString("name", "mapscope");
         w.WriteString("version", toolVersion);
         w.WriteString("semanticVersion", toolVersion);
+        w.WriteString("informationUri", ProjectUrl);
         w.WriteStartArray("rules");
         foreach (var (info, severity) in rules) Rule(w, info, severity, docsBase);
         w.WriteEndArray();

@@ -54,25 +54,8 @@ public sealed partial class Checker
     /// <summary>Parses a package's files and collects its declarations (bodies are not checked).</summary>
     public static Checker ForSource(PackageSource src, IImporter importer, Func<string, ParsedFile>? parse = null, CheckerOptions? options = null)
     {
-        var parsed = src.Files.Select(f => parse != null ? parse(f) : GoParser.ParseFile(f, ReadFile(f))).ToList();
+        var parsed = src.Files.Select(f => parse != null ? parse(f) : SourceFile.Parse(f)).ToList();
         return new Checker(src.ImportPath, src.Dir, parsed, importer, options);
-    }
-
-    /// <summary>A source file's bytes; an unreadable file reads as empty (the package then lacks its declarations).</summary>
-    internal static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return System.IO.File.ReadAllBytes(path);
-        }
-        catch (IOException)
-        {
-            return [];
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return [];
-        }
     }
 
     /// <summary>Checks all function bodies and package-level initializers, recording expression types.</summary>

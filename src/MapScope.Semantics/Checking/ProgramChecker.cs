@@ -34,7 +34,10 @@ public sealed class ProgramChecker
         Parallel.ForEach(files, f => ParseCached(f));
     }
 
-    private ParsedFile ParseCached(string path) => _parsed.GetOrAdd(path, p => GoParser.ParseFile(p, Checker.ReadFile(p)));
+    /// <summary>The largest source file read; a larger one becomes a file with one error saying so.</summary>
+    public long MaxFileBytes { get; init; } = MapScope.Syntax.Input.BoundedRead.DefaultMaxSourceBytes;
+
+    private ParsedFile ParseCached(string path) => _parsed.GetOrAdd(path, p => SourceFile.Parse(p, MaxFileBytes));
 
     private PackageSource? Resolve(string written, string fromDir)
     {

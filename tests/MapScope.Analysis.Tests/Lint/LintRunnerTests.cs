@@ -110,12 +110,14 @@ public sealed class LintRunnerTests : IDisposable
     }
 
     [SkippableFact]
-    public void SyntaxErrorsAreWarningsAndTheRestIsStillLinted()
+    public void SyntaxErrorsAreLoadErrorsAndTheRestIsStillLinted()
     {
         GoToolchain.RequireGoRootSrc();
         File.WriteAllText(Path.Combine(_module.Dir, "b", "broken.go"), "package b\n\nfunc Broken( {\n");
         var result = Run([new MapWriteAnalyzer()], patterns: ["./b"]);
-        Assert.Contains(result.Warnings, w => w.StartsWith("b/broken.go:3:", StringComparison.Ordinal));
+        // A package that does not parse is not what go builds: the run is incomplete (exit 2), not clean (issue 13).
+        Assert.Contains(result.LoadErrors, w => w.StartsWith("b/broken.go:3:", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("broken.go", StringComparison.Ordinal));
         Assert.Equal(["b/b.go:4:2: warning test-map-write", "b/b.go:5:2: warning test-map-write"], Lines(result));
     }
 

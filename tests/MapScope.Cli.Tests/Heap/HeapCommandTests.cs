@@ -128,7 +128,7 @@ public class HeapCommandTests
         var before = File.ReadAllBytes(RepoPaths.Combine(profile));
         var run = CliRun.Of("heap", profile, "--output", "./" + profile);
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("would overwrite", run.Error);
+        Assert.Equal($"mapscope: ./{profile}: --output is the input {profile} (the same file); write the report to another file", Assert.Single(run.ErrorLines));
         Assert.Equal(before, File.ReadAllBytes(RepoPaths.Combine(profile)));
     }
 

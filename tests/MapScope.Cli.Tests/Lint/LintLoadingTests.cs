@@ -42,7 +42,7 @@ public sealed class LintLoadingTests : IDisposable
         var run = Lint("m");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["store/store.go:6:2: write to map byID (test-map-write)"], run.OutLines);
-        var line = Assert.Single(run.ErrorLines);
+        var line = Assert.Single(run.Messages);
         Assert.StartsWith("mapscope: go list failed (go: ", line);
         Assert.EndsWith(Fallback, line);
         // go's whole message, not its first line: both releases name the version they refuse.
@@ -56,7 +56,7 @@ public sealed class LintLoadingTests : IDisposable
         Write("m/clean/clean.go", "package clean\n\nfunc Get(m map[int]string) string { return m[1] }\n");
         var run = Lint("m", "./...");
         Assert.Equal(0, run.ExitCode);
-        Assert.EndsWith(Fallback, Assert.Single(run.ErrorLines));
+        Assert.EndsWith(Fallback, Assert.Single(run.Messages));
     }
 
     [SkippableFact]
@@ -66,7 +66,7 @@ public sealed class LintLoadingTests : IDisposable
         Write("m/store/store.go", Store);
         var run = Lint("m", "--loader", "go");
         Assert.Equal(2, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines);
+        var line = Assert.Single(run.Messages);
         Assert.StartsWith("mapscope: lint: go list failed (exit 1): go: ", line);
         Assert.Contains("1.26.3", line);
         Assert.EndsWith("(use --loader dir to load packages from the directory tree without the go command)", line);
@@ -81,7 +81,7 @@ public sealed class LintLoadingTests : IDisposable
         var run = Lint("old", ".");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["main.go:7:2: write to map m (test-map-write)"], run.OutLines);
-        Assert.EndsWith(Fallback, Assert.Single(run.ErrorLines));
+        Assert.EndsWith(Fallback, Assert.Single(run.Messages));
     }
 
     [SkippableFact]
@@ -94,7 +94,7 @@ public sealed class LintLoadingTests : IDisposable
         var run = Lint("m");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["store/store.go:14:2: write to map byID (test-map-write)"], run.OutLines);
-        Assert.Equal(["mapscope: note: 3 imports of 2 modules could not be resolved (not downloaded); their types are unknown"], run.ErrorLines);
+        Assert.Equal(["mapscope: note: 3 imports of 2 modules could not be resolved (not downloaded); their types are unknown"], run.Messages);
     }
 
     [SkippableFact]
@@ -107,7 +107,7 @@ public sealed class LintLoadingTests : IDisposable
         var run = Lint("m", "p/a.go", "p/b.go");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["p/b.go:4:2: write to map byID (test-map-write)"], run.OutLines);
-        Assert.Equal("", run.Error);
+        Assert.Empty(run.Messages);
         var dir = Lint("m", "--loader", "dir", "p/a.go", "p/b.go");
         Assert.Equal(run.OutLines, dir.OutLines);
         Assert.Equal(2, Lint("m", "p/a.go", "other/x.go").ExitCode);
@@ -131,7 +131,7 @@ public sealed class LintLoadingTests : IDisposable
         var run = Lint("m", "--loader", loader);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["p/export_test.go:4:2: write to map byID (test-map-write)", "p/p_test.go:12:2: write to map local (test-map-write)"], run.OutLines);
-        Assert.Equal("", run.Error);
+        Assert.Empty(run.Messages);
         var off = Lint("m", "--loader", loader, "--tests=false");
         Assert.Equal(0, off.ExitCode);
         Assert.Equal("", off.Out);
@@ -161,7 +161,7 @@ public sealed class LintLoadingTests : IDisposable
             var run = Lint("ws/a", "--loader", loader);
             Assert.Equal(1, run.ExitCode);
             Assert.Equal(["a.go:7:2: write to map r (test-map-write)"], run.OutLines);
-            Assert.Equal("", run.Error);
+            Assert.Empty(run.Messages);
         }
     }
 

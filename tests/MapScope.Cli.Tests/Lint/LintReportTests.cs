@@ -72,7 +72,10 @@ public class LintReportTests
         // the rule that ran, then the built-in id that appears in the results
         Assert.Equal(["test-map-write", "ignore-directive"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         var rule = rules[0];
-        Assert.Equal("docs/rules/test-map-write.md", rule.GetProperty("helpUri").GetString());
+        // absolute, so code scanning can link it (issue 13: a relative helpUri resolved nowhere)
+        Assert.Equal(LintSarifReport.DefaultDocsUrl + "/test-map-write.md", rule.GetProperty("helpUri").GetString());
+        Assert.True(Uri.IsWellFormedUriString(rule.GetProperty("helpUri").GetString(), UriKind.Absolute));
+        Assert.Equal(LintSarifReport.ProjectUrl, run.GetProperty("tool").GetProperty("driver").GetProperty("informationUri").GetString());
         Assert.Contains("```go\nm[k] = v\n```", rule.GetProperty("help").GetProperty("markdown").GetString());
         Assert.Contains("Bad:\n\nm[k] = v", rule.GetProperty("help").GetProperty("text").GetString());
         Assert.Equal("warning", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
