@@ -50,7 +50,8 @@ internal static partial class GuardComments
                             var rest = m.Groups[1].Value;
                             if (Below().IsMatch(rest))
                             {
-                                for (int j = i + 1; j < fields.Count; j++)
+                                // up to the next mutex, which protects what follows it (net/rpc: reqMutex, then mutex)
+                                for (int j = i + 1; j < fields.Count && !IsMutexType(tn, fields[j]); j++)
                                     foreach (var other in fields[j].Names ?? []) result.TryAdd(new MapKey(tn, other.Name), guard);
                             }
                             else

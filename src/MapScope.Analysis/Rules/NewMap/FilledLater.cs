@@ -19,6 +19,19 @@ internal static class FilledLater
         Ident? target = null;
         switch (parent)
         {
+            // a decode target in a table: {in: `{}`, ptr: new(map[string]any)} with ptr an interface field
+            case KeyValueExpr { Key: Ident fieldName } kv when ReferenceEquals(GoAst.Unparen(kv.Value), call) && parents.Of(kv) is CompositeLit owner:
+                return FieldType(pass, owner, fieldName.Name) is Interface;
+            case CompositeLit list when list.Elts.Any(e => ReferenceEquals(GoAst.Unparen(e), call)):
+                var lt = pass.TypeOf(list);
+                if (lt is Pointer lp) lt = lp.Elem;
+                return lt.Underlying switch
+                {
+                    Slice sl => sl.Elem.Underlying is Interface,
+                    Semantics.Types.Array ar => ar.Elem.Underlying is Interface,
+                    Struct st => list.Elts.FindIndex(e => ReferenceEquals(GoAst.Unparen(e), call)) is var idx && idx < st.Fields.Count && st.Fields[idx].Type.Underlying is Interface,
+                    _ => false,
+                };
             case AssignStmt a when a.Lhs.Count == a.Rhs.Count:
                 int i = a.Rhs.FindIndex(r => ReferenceEquals(GoAst.Unparen(r), call));
                 if (i < 0) return false;
@@ -52,6 +65,13 @@ internal static class FilledLater
             return true;
         }, comments: false);
         return filled;
+    }
+
+    private static Semantics.Types.Type? FieldType(Pass pass, CompositeLit lit, string field)
+    {
+        var t = pass.TypeOf(lit);
+        if (t is Pointer p) t = p.Elem;
+        return t.Underlying is Struct st ? st.Fields.FirstOrDefault(f => f.Name == field)?.Type.Underlying : null;
     }
 
     /// <summary>v itself or &amp;v.</summary>

@@ -429,3 +429,37 @@ func (c *client) ProcessRoute(subject string) {
 func (c *client) ProcessInbound(subject string) {
 	c.in.results[subject] = 1
 }
+
+// ---- two mutexes, each protecting the fields that follow it ----
+
+type rpcClient struct {
+	reqMutex sync.Mutex // protects following
+	request  string
+
+	mutex   sync.Mutex // protects following
+	seq     uint64
+	pending map[uint64]string
+}
+
+func (c *rpcClient) send(s string) {
+	c.reqMutex.Lock()
+	defer c.reqMutex.Unlock()
+	c.mutex.Lock()
+	c.seq++
+	c.pending[c.seq] = s
+	c.mutex.Unlock()
+}
+
+func (c *rpcClient) Send(s string) { c.send(s) }
+
+func (c *rpcClient) Input(seq uint64) string {
+	c.mutex.Lock()
+	call := c.pending[seq]
+	delete(c.pending, seq)
+	c.mutex.Unlock()
+	return call
+}
+
+func (c *rpcClient) Drop(seq uint64) {
+	delete(c.pending, seq) // want `c.pending is deleted from without c.mutex held`
+}

@@ -112,3 +112,15 @@ func filledThrough() map[string]int {
 	(*p)["a"] = 1
 	return *p
 }
+
+// decode targets in a table of test cases: the field (or element) is an interface the decoder fills
+type decodeCase struct {
+	in  string
+	ptr any
+}
+
+var decodeCases = []decodeCase{
+	{in: `{}`, ptr: new(map[string]any)},
+}
+
+var targets = []any{new(map[string]int)}
