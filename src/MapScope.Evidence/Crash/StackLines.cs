@@ -66,16 +66,21 @@ public static class StackLines
         return function.IndexOf((byte)' ') < 0;
     }
 
-    /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    /// <summary>
+    /// The body of a file line without its indentation: "/src/x.go:13 +0x8b" (optionally followed by
+    /// " fp=… sp=… pc=…"), "x.go:13" (an inlined frame), or a path cut before its number (line 0).
+    /// <paramref name="hasOffset"/> says the " +0x…" suffix was there, which proves the line number whole.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
+    public static bool TryParseFileBody(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> file, out int lineNumber, out bool hasOffset)
     {
         file = default;
         lineNumber = 0;
-        if (line.Length < 2 || line[0] != (byte)'\t') return false;
-        var body = line[1..];
+        hasOffset = false;
+        if (body.IsEmpty) return false;
         int end = body.IndexOf(" +0x"u8);
-        if (end < 0) end = body.IndexOf(" fp="u8);
+        if (end >= 0) hasOffset = true;
+        else end = body.IndexOf(" fp="u8);
         if (end >= 0) body = body[..end];
         int colon = body.LastIndexOf((byte)':');
         if (colon <= 0)
@@ -90,6 +95,36 @@ public static class StackLines
             lineNumber = n;
         }
         else file = body;
+        return true;
+    }
+
+    /// <summary>True for what a file line names: a path ("/src/x.go", "mapscope.test/x/main.go", "C:/Go/src/…") with its line number.</summary>
+    public static bool LooksLikePath(ReadOnlySpan<byte> file, int lineNumber)
+    {
+        if (file.IsEmpty || file.IndexOf((byte)' ') >= 0 || file[^1] == (byte)')') return false;
+        bool source = file.EndsWith(".go"u8) || file.EndsWith(".s"u8) || file.EndsWith(".c"u8);
+        return lineNumber > 0 ? source || file.IndexOf((byte)'/') >= 0 : source || file.IndexOf((byte)'/') > 0 || file[0] == (byte)'/';
+    }
+
+    /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
+    {
+        file = default;
+        lineNumber = 0;
+        if (line.Length < 2 || line[0] != (byte)'\t') return false;
+        return TryParseFileBody(line[1..], out file, out lineNumber, out _);
+    }
+
+    /// <summary>A line of a signal dump's register block: "rax    0x0", "rflags 0x206", "r8     0x0", arm64 "lr      0x4a1b2c".</summary>
+    public static bool IsRegisterLine(ReadOnlySpan<byte> line)
+    {
+        int i = 0;
+        while (i < line.Length && ((uint)(line[i] - 'a') <= 'z' - 'a' || (uint)(line[i] - '0') <= 9)) i++;
+        if (i is 0 or > 8 || i >= line.Length || line[i] != (byte)' ') return false;
+        while (i < line.Length && line[i] == (byte)' ') i++;
+        if (!line[i..].StartsWith("0x"u8) || i + 2 >= line.Length) return false;
+        foreach (var b in line[(i + 2)..])
+            if (!Uri.IsHexDigit((char)b)) return false;
         return true;
     }
 

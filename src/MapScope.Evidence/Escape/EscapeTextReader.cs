@@ -14,17 +14,19 @@ public sealed class EscapeTextReader
     private string _destination = "";
     private long _total, _diagnostics, _unknown;
 
+    /// <summary>Reads a build log through the shared <see cref="LineCleaner"/> (CI timestamps, colour codes, quoting are stripped).</summary>
     public static EscapeLog Read(Stream input)
     {
         var reader = new EscapeTextReader();
-        var lines = new LineReader(input);
-        while (lines.TryReadLine(out var line)) reader.Accept(Utf8Cursor.Decode(line));
+        var lines = new CleanLineReader(input);
+        while (lines.TryReadLine(out var line, out _)) reader.Accept(Utf8Cursor.Decode(line));
         return reader.Finish(lines.OverlongLines);
     }
 
     public void Accept(string line)
     {
         _total++;
+        line = line.TrimStart('\t', ' ');
         if (line.Length == 0) return;
         if (line.StartsWith("# ", StringComparison.Ordinal))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using MapScope.Evidence.Lines;
 
 namespace MapScope.Evidence.Pprof;
 
@@ -23,15 +24,25 @@ internal static partial class LegacyHeapParser
     [GeneratedRegex(@"^(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *\] *@([ x0-9a-fA-F]*)$")]
     private static partial Regex SampleLine();
 
+    /// <summary>True when the first non-blank line, cleaned of collector prefixes and colour codes, is a heap profile header.</summary>
     public static bool LooksLikeLegacyHeap(ReadOnlySpan<byte> data)
     {
-        var trimmed = data.TrimStart(" \t\r\n"u8);
-        return trimmed.StartsWith("heap profile:"u8);
+        var cleaner = new LineCleaner();
+        while (!data.IsEmpty)
+        {
+            int newline = data.IndexOf((byte)'\n');
+            var raw = newline < 0 ? data : data[..newline];
+            data = newline < 0 ? default : data[(newline + 1)..];
+            var line = cleaner.Clean(raw, out _).TrimStart((byte)'\t');
+            if (line.IsEmpty) continue;
+            return line.StartsWith("heap profile:"u8);
+        }
+        return false;
     }
 
     public static Profile Parse(ReadOnlySpan<byte> data)
     {
-        var text = DecodeUtf8(data);
+        var text = DecodeUtf8(LineCleaner.CleanAll(data));
         var reader = new StringReader(text);
         int lineNo = 0;
         string? line;
@@ -159,7 +170,8 @@ internal static partial class LegacyHeapParser
     /// <summary>`#\tPC\tfunc+0xOFF\tfile:line` (tabwriter may pad with several tabs).</summary>
     private static void AddFrame(PendingSample sample, string line, int lineNo)
     {
-        var fields = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // runtime/pprof separates the fields with tabs; a paste that turned them into spaces is split on spaces.
+        var fields = line.Split(line.Contains('\t') ? '\t' : ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (fields.Length < 2 || fields[0] != "#" || !fields[1].StartsWith("0x", StringComparison.Ordinal)) return;
         if (!ulong.TryParse(fields[1].AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var pc))
             throw new ProfileFormatException($"line {lineNo}: bad address '{Shorten(fields[1])}'");
