@@ -67,15 +67,16 @@ public static class LinePrefixes
     {
         source = default;
         int close = line.IndexOf((byte)']');
-        if (close < 3 || close + 1 >= line.Length || line[close + 1] != (byte)' ') return 0;
+        // "] " then the line, or "]" ending an empty line (trailing whitespace is already cut).
+        if (close < 3 || (close + 1 < line.Length && line[close + 1] != (byte)' ')) return 0;
         var inside = line[1..close];
         if (inside.IndexOf((byte)' ') >= 0) return 0;
-        if (IsDigit(inside[0]) && TimestampLength(inside) == inside.Length) return close + 2;
+        if (IsDigit(inside[0]) && TimestampLength(inside) == inside.Length) return Math.Min(close + 2, line.Length);
         if (inside.IndexOf((byte)'/') < 0) return 0;
         foreach (var c in inside)
             if (!IsNameByte(c) && c != (byte)'/') return 0;
         source = inside;
-        return close + 2;
+        return Math.Min(close + 2, line.Length);
     }
 
     /// <summary>
@@ -88,7 +89,9 @@ public static class LinePrefixes
     {
         source = default;
         int n = TimestampLength(line);
-        if (n == 0 || n >= line.Length || line[n] != (byte)' ') return 0;
+        if (n == 0) return 0;
+        if (n == line.Length) return n; // the timestamp of an empty line
+        if (line[n] != (byte)' ') return 0;
         n++;
         int process = ProcessTag(line[n..], out source, requirePid: true);
         return n + process;
@@ -120,6 +123,8 @@ public static class LinePrefixes
         source = default;
         int space = rest.IndexOf((byte)' ');
         int colon = rest.IndexOf(": "u8);
+        // "prog[pid]:" alone is the tag of an empty line.
+        if (colon < 0 && rest.Length > 1 && rest[^1] == (byte)':') colon = rest.Length - 1;
         if (colon <= 0) return 0;
         // Either "host prog…: " (one space before the colon) or "prog…: " (none).
         int tagStart = space >= 0 && space < colon ? space + 1 : 0;
@@ -132,7 +137,7 @@ public static class LinePrefixes
         foreach (var c in tag)
             if (!IsNameByte(c) && c is not ((byte)'[' or (byte)']' or (byte)'/')) return 0;
         source = tag;
-        return colon + 2;
+        return Math.Min(colon + 2, rest.Length);
     }
 
     /// <summary>The length of a timestamp at the start of <paramref name="s"/>, 0 when there is none.</summary>
