@@ -22,6 +22,8 @@ public sealed class CrashReader
     private bool _inGoroutine;
     private Expect _expect;
     private long _line, _unknown;
+    /// <summary>A function line outside any goroutine: the head of a paste that starts mid-stack, if a file line follows.</summary>
+    private string? _orphanFunction;
     private int _dropped, _dumpCount;
 
     private enum Expect
@@ -98,6 +100,7 @@ public sealed class CrashReader
             return;
         }
         if (cut && _dump != null) _dump.Truncated = true;
+        if (_orphanFunction != null && AcceptOrphanFileLine(body, indent > 0, cut)) return;
         if (_inGoroutine && _expect != Expect.Anything && AcceptFileLine(body, indented: indent > 0, cut)) return;
         switch (body[0])
         {
@@ -160,6 +163,13 @@ public sealed class CrashReader
             StartMessage(body);
             return;
         }
+        if ((!_inGoroutine || _goroutine.Frames.Count == 0) && StackLines.NormalizedMessage(body) is { } normalized)
+        {
+            EndGoroutine();
+            if (_dump == null || _dump.GoroutineCount > 0) StartDump();
+            _dump!.AddMessage(normalized);
+            return;
+        }
         if (_inGoroutine && StackLines.TryParseFunctionLine(body, out var function))
         {
             if (_expect == Expect.FileOfFrame) _dump!.Truncated = true; // the previous frame lost its file line
@@ -173,12 +183,38 @@ public sealed class CrashReader
             EndGoroutine();
             return;
         }
+        if (!_inGoroutine && (_dump == null || _dump.GoroutineCount == 0) && StackLines.TryParseFunctionLine(body, out var orphan) && StackLines.IsGoFunctionName(orphan))
+        {
+            // Counted as not understood unless its file line follows (AcceptOrphanFileLine takes it back).
+            _orphanFunction = _interner.Intern(orphan);
+            _unknown++;
+            return;
+        }
         if (_dump != null && !_inGoroutine && _dump.GoroutineCount == 0)
         {
             _dump.AddDetail(Utf8Cursor.Decode(body));
             return;
         }
         _unknown++;
+    }
+
+    /// <summary>
+    /// A file line right after a function line that belonged to no goroutine: the paste began in the middle of
+    /// a stack. That stack becomes a goroutine of unknown id and state, in a dump marked truncated.
+    /// </summary>
+    private bool AcceptOrphanFileLine(ReadOnlySpan<byte> body, bool indented, bool cut)
+    {
+        var function = _orphanFunction!;
+        _orphanFunction = null;
+        if (_inGoroutine || !StackLines.TryParseFileBody(body, out var file, out int number, out _) || number <= 0
+            || !(file.EndsWith(".go"u8) || file.EndsWith(".s"u8)) || !StackLines.IsPrintable(file)) return false;
+        if (_dump == null) StartDump();
+        StartGoroutine(new GoroutineHeader(-1, "unknown (the paste starts mid-stack)"u8, 0, false, false));
+        _dump!.Truncated = true;
+        _goroutine.AddFrame(new Frame(function, "", 0));
+        _expect = Expect.FileOfFrame;
+        _unknown--;
+        return AcceptFileLine(body, indented, cut);
     }
 
     /// <summary>The file line of a frame or creator: "\t/src/x.go:13 +0x8b", or as a paste left it.</summary>

@@ -44,10 +44,13 @@ public readonly record struct Frame(string Function, string File, int Line)
         get
         {
             var f = Function.AsSpan();
-            int end = f.IndexOfAny('/', '.');
-            if (end <= 0) return false;
+            // "net/http.(*conn).serve": the first path element; "sync.(*Mutex).Lock": the package before the dot.
+            // A first element with a dot is a module host ("go.opentelemetry.io/…"), never the standard library.
+            int slash = f.IndexOf('/');
+            var first = slash >= 0 ? f[..slash] : f[..Math.Max(0, f.IndexOf('.'))];
+            if (first.IsEmpty || first.Contains('.')) return false;
             var alternate = StandardTopLevel.GetAlternateLookup<ReadOnlySpan<char>>();
-            return alternate.Contains(f[..end]);
+            return alternate.Contains(first);
         }
     }
 

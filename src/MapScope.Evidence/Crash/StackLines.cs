@@ -115,6 +115,24 @@ public static class StackLines
         return TryParseFileBody(line[1..], out file, out lineNumber, out _);
     }
 
+    /// <summary>What a traceback names a function with: "pkg/path.(*T).M[...].func1", printable ASCII with a dot and no spaces.</summary>
+    public static bool IsGoFunctionName(ReadOnlySpan<byte> name)
+    {
+        if (name.IsEmpty || name.IndexOf((byte)'.') <= 0) return false;
+        foreach (var b in name)
+            if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
+                || b is (byte)'.' or (byte)'/' or (byte)'_' or (byte)'-' or (byte)'*' or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'~' or (byte)'@'))
+                return false;
+        return true;
+    }
+
+    public static bool IsPrintable(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+            if (b is < 0x20 or 0x7F) return false;
+        return true;
+    }
+
     /// <summary>A line of a signal dump's register block: "rax    0x0", "rflags 0x206", "r8     0x0", arm64 "lr      0x4a1b2c".</summary>
     public static bool IsRegisterLine(ReadOnlySpan<byte> line)
     {
@@ -160,4 +178,36 @@ public static class StackLines
     public static bool IsMessage(ReadOnlySpan<byte> line) =>
         line.StartsWith("panic: "u8) || line.StartsWith("fatal error: "u8)
         || (line.StartsWith("SIG"u8) && line.IndexOf(": "u8) is > 3 and < 12);
+
+    /// <summary>
+    /// Messages in the shapes pastes leave them, rewritten to the runtime's own form: a map fatal error whose
+    /// first characters were cut ("atal error: concurrent map writes"), and net/http's recovered panic
+    /// ("http: panic serving 10.0.0.1:5678: VALUE", logged by the log package before the goroutine's stack).
+    /// </summary>
+    public static string? NormalizedMessage(ReadOnlySpan<byte> line)
+    {
+        int serving = line.IndexOf("http: panic serving "u8);
+        if (serving >= 0)
+        {
+            var rest = line[(serving + "http: panic serving ".Length)..];
+            int colon = rest.IndexOf(": "u8);
+            if (colon > 0) return "panic: " + Utf8Cursor.Decode(rest[(colon + 2)..]);
+        }
+        foreach (var text in MapFatalTexts)
+        {
+            if (!line.EndsWith(text) || line.Length <= text.Length) continue;
+            var head = line[..^text.Length];
+            // A proper suffix of "fatal error: " in front of the text: the paste lost the line's first characters.
+            if (head.Length < "fatal error: ".Length && "fatal error: "u8.EndsWith(head) && head.Length >= 3)
+                return "fatal error: " + Utf8Cursor.Decode(text);
+        }
+        return null;
+    }
+
+    private static readonly byte[][] MapFatalTexts =
+    [
+        "concurrent map writes"u8.ToArray(), "concurrent map read and map write"u8.ToArray(),
+        "concurrent map iteration and map write"u8.ToArray(), "concurrent map clone and map write"u8.ToArray(),
+        "small map with no empty slot (concurrent map writes?)"u8.ToArray(),
+    ];
 }

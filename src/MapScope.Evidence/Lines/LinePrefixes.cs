@@ -38,13 +38,13 @@ public static class LinePrefixes
 
     /// <summary>
     /// docker compose: "name  | " (v1 "name_1  | ", v2 "name-1  | "; the name padded to the longest
-    /// service name), or "name  |" on an empty line.
+    /// service name), or "name  |" on an empty line; docker service logs: "svc.1.taskid@node    | ".
     /// </summary>
     public static int Compose(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> source)
     {
         source = default;
         int i = 0;
-        while (i < line.Length && IsNameByte(line[i])) i++;
+        while (i < line.Length && (IsNameByte(line[i]) || (line[i] == (byte)'@' && i > 0))) i++;
         if (i == 0 || i >= line.Length || line[i] != (byte)' ') return 0;
         int name = i;
         while (i < line.Length && line[i] == (byte)' ') i++;
