@@ -56,13 +56,13 @@ public static class EvidenceInputs
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
 
-    /// <summary>-gcflags=-m=2 output: the given real log (a fixture's) repeated with its line numbers shifted, to <paramref name="bytes"/>.</summary>
+    /// <summary>-gcflags=-m=2 output of a many-package build: the given real log (a fixture's) repeated, each copy as another package and file, to <paramref name="bytes"/>.</summary>
     public static byte[] EscapeText(string realLog, int bytes)
     {
         var sb = new StringBuilder(bytes + realLog.Length);
         for (int round = 0; sb.Length < bytes; round++)
             foreach (var line in realLog.Split('\n'))
-                sb.Append(line.Replace("main.go:", $"main{round}.go:")).Append('\n');
+                sb.Append(line.StartsWith("# ", StringComparison.Ordinal) ? $"{line}/p{round}" : line.Replace("main.go:", $"p{round}/main.go:")).Append('\n');
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
 

@@ -17,7 +17,7 @@ internal sealed class EscapeCollector
     public void AddInlining(SourcePosition callSite, string function) => _inlining.AddCall(callSite, function);
 
     /// <summary>"can inline F" / "cannot inline F" at F's declaration (text form): where F's body starts.</summary>
-    public void AddFunction(SourcePosition declaration, string name) => _inlining.AddFunction(declaration, name);
+    public void AddFunction(string package, SourcePosition declaration, string name) => _inlining.AddFunction(package, declaration, name);
 
     public void AddExplanation(EscapeExplanation e, SourcePosition? origin = null)
     {

@@ -72,10 +72,10 @@ public sealed class EscapeTextReader
                 _collector.AddInlining(position, _interner.Intern(FunctionName(message["inlining call to ".Length..])));
                 return;
             case (byte)'c' when message.StartsWith("can inline "u8):
-                _collector.AddFunction(position, _interner.Intern(FunctionName(message["can inline ".Length..])));
+                _collector.AddFunction(_package, position, _interner.Intern(FunctionName(message["can inline ".Length..])));
                 return;
             case (byte)'c' when message.StartsWith("cannot inline "u8):
-                _collector.AddFunction(position, _interner.Intern(FunctionName(message["cannot inline ".Length..])));
+                _collector.AddFunction(_package, position, _interner.Intern(FunctionName(message["cannot inline ".Length..])));
                 return;
         }
         if (message.StartsWith("make(map["u8) || message.StartsWith("new(map["u8) || message.StartsWith("map["u8)) _collector.AddStatement(_package, position, Utf8Cursor.Decode(message));

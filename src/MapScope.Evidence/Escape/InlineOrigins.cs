@@ -10,7 +10,7 @@ internal sealed class InlineOrigins
 {
     private readonly Dictionary<(SourcePosition, string), SourcePosition> _origins = [];
     private readonly Dictionary<SourcePosition, List<string>> _calls = [];
-    private readonly Dictionary<string, List<SourcePosition>> _functionsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Package, string Name), List<SourcePosition>> _functionsByName = [];
     private readonly Dictionary<string, List<int>> _declarationLines = new(StringComparer.Ordinal);
     private bool _sorted;
     private Dictionary<(string File, string Subject), List<SourcePosition>>? _known;
@@ -30,10 +30,11 @@ internal sealed class InlineOrigins
         if (!chain.Contains(function)) chain.Add(function);
     }
 
-    public void AddFunction(SourcePosition declaration, string name)
+    /// <summary>A function's declaration; names are per package (a build log holds many packages' "New" and "init").</summary>
+    public void AddFunction(string package, SourcePosition declaration, string name)
     {
         if (_functionsByName.Count >= EscapeCollector.MaxSites) return;
-        if (!_functionsByName.TryGetValue(name, out var list)) _functionsByName[name] = list = [];
+        if (!_functionsByName.TryGetValue((package, name), out var list)) _functionsByName[(package, name)] = list = [];
         if (!list.Contains(declaration)) list.Add(declaration);
         if (!_declarationLines.TryGetValue(declaration.File, out var lines)) _declarationLines[declaration.File] = lines = [];
         lines.Add(declaration.Line);
@@ -45,11 +46,11 @@ internal sealed class InlineOrigins
     {
         // A copy of a copy (F inlined into G, G into main) leads back through G's copy to F's expression.
         SourcePosition? origin = null;
-        for (int depth = 0; depth < 16 && OneStep(origin ?? position, subject, known) is { } next && next != (origin ?? position); depth++) origin = next;
+        for (int depth = 0; depth < 16 && OneStep(origin ?? position, subject, package, known) is { } next && next != (origin ?? position); depth++) origin = next;
         return origin;
     }
 
-    private SourcePosition? OneStep(SourcePosition position, string subject, IReadOnlyList<(SourcePosition Position, string Subject)> known)
+    private SourcePosition? OneStep(SourcePosition position, string subject, string package, IReadOnlyList<(SourcePosition Position, string Subject)> known)
     {
         if (_origins.TryGetValue((position, subject), out var direct)) return direct;
         if (!_calls.TryGetValue(position, out var chain)) return null;
@@ -61,7 +62,7 @@ internal sealed class InlineOrigins
         // The innermost inlined call is printed last; a copy's expression is in its body.
         for (int i = chain.Count - 1; i >= 0; i--)
         {
-            if (!_functionsByName.TryGetValue(BareName(chain[i]), out var declarations)) continue;
+            if (!_functionsByName.TryGetValue((package, BareName(package, chain[i])), out var declarations)) continue;
             foreach (var decl in declarations)
             {
                 int end = NextDeclarationLine(decl);
@@ -100,9 +101,9 @@ internal sealed class InlineOrigins
     }
 
     /// <summary>"pkg.F" of a cross-package "inlining call to pkg.F" names the "F" of its own package's "can inline F".</summary>
-    private string BareName(string function)
+    private string BareName(string package, string function)
     {
-        if (_functionsByName.ContainsKey(function)) return function;
+        if (_functionsByName.ContainsKey((package, function))) return function;
         int paren = function.IndexOf('(');
         int dot = paren > 0 ? function.LastIndexOf('.', paren) : function.LastIndexOf('.');
         return dot > 0 ? function[(dot + 1)..] : function;

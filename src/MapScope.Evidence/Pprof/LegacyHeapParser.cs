@@ -262,22 +262,17 @@ internal static partial class LegacyHeapParser
         public List<Location> Locations { get; } = [];
         private readonly Dictionary<(string, string), Function> _functions = [];
         private readonly Dictionary<ulong, Location> _locations = [];
-        // Reused across samples: one sample's frames grouped by PC.
-        private readonly Dictionary<ulong, List<Line>> _linesByPc = [];
+        // Samples of one block size share their (immutable) label array.
+        private readonly Dictionary<long, Label[]> _labels = [];
 
         public Sample Finish(PendingSample p)
         {
-            // Frames sharing one PC are inlined calls, innermost first: one location with several lines.
-            var linesByPc = _linesByPc;
-            linesByPc.Clear();
-            foreach (var (pc, name, file, line) in p.Frames)
-            {
-                if (!linesByPc.TryGetValue(pc, out var lines)) linesByPc[pc] = lines = [];
-                if (name is not null) lines.Add(new Line(FunctionFor(name, file), line, 0));
-            }
+            // The '#' lines symbolize some of the sample's addresses; leading addresses without one are the
+            // frames the writer hid (runtime internals) and are dropped so the leaf is the user's line.
+            var frames = p.Frames;
             int first = 0;
-            if (linesByPc.Count > 0)
-                while (first < p.Addresses.Count && !linesByPc.ContainsKey(p.Addresses[first])) first++;
+            if (frames.Count > 0)
+                while (first < p.Addresses.Count && !HasFrame(frames, p.Addresses[first])) first++;
             if (first == p.Addresses.Count) first = 0;
 
             var stack = new Location[p.Addresses.Count - first];
@@ -286,15 +281,25 @@ internal static partial class LegacyHeapParser
                 var addr = p.Addresses[i];
                 if (!_locations.TryGetValue(addr, out var loc))
                 {
-                    var lines = linesByPc.TryGetValue(addr, out var l) ? l.ToArray() : [];
-                    loc = new Location((ulong)Locations.Count + 1, null, addr, lines, false);
+                    // Frames sharing one PC are inlined calls, innermost first: one location with several lines.
+                    var lines = new List<Line>(1);
+                    foreach (var (pc, name, file, line) in frames)
+                        if (pc == addr && name is not null) lines.Add(new Line(FunctionFor(name, file), line, 0));
+                    loc = new Location((ulong)Locations.Count + 1, null, addr, [.. lines], false);
                     _locations[addr] = loc;
                     Locations.Add(loc);
                 }
                 stack[i - first] = loc;
             }
-            Label[] labels = [Label.Number("bytes", p.BlockSize)];
+            if (!_labels.TryGetValue(p.BlockSize, out var labels)) _labels[p.BlockSize] = labels = [Label.Number("bytes", p.BlockSize)];
             return new Sample(stack, p.Values, labels);
+        }
+
+        private static bool HasFrame(List<(ulong Pc, string? Function, string File, long Line)> frames, ulong pc)
+        {
+            foreach (var f in frames)
+                if (f.Pc == pc) return true;
+            return false;
         }
 
         private Function FunctionFor(string name, string file)
