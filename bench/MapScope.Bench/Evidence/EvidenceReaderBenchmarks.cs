@@ -36,6 +36,10 @@ public class EvidenceReaderBenchmarks
             $"escape {_escape.Length} pasted {_escapePasted.Length}; heap {_heap.Length} pasted {_heapPasted.Length}");
     }
 
+    /// <summary>Input sizes in bytes, for MB/s.</summary>
+    public (int GcTrace, int GcTracePasted, int Crash, int CrashPasted, int Escape, int EscapePasted, int Heap, int HeapPasted) Sizes =>
+        (_gcTrace.Length, _gcTracePasted.Length, _crash.Length, _crashPasted.Length, _escape.Length, _escapePasted.Length, _heap.Length, _heapPasted.Length);
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
