@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text;
+using MapScope.Attribution.Joins;
+using MapScope.Attribution.Source;
 using MapScope.Evidence.Crash;
+using MapScope.Reports.Crash;
 using MapScope.TestSupport;
 
 namespace MapScope.Evidence.Tests.Crash;
@@ -113,6 +117,41 @@ public class PasteVariantTests
         Assert.Equal(Read(writes).Dumps[0].GoroutineCount, api.GoroutineCount);
         Assert.Equal(0, log.Lines.Unknown);
         Assert.Equal([0, 1], log.Dumps.Select(d => d.Index));
+    }
+
+    private static readonly ConcurrentDictionary<string, CrashJoin> Joins = new();
+
+    private static CrashSourceFacts Facts(CrashLog log, string program) =>
+        CrashSourceFacts.Build(log, Joins.GetOrAdd(program, p => new CrashJoin(new SourceIndex(Path.Combine(CrashFixtureTests.FixtureDir, p)))), p => p);
+
+    /// <summary>The map that --source names, with its operation and its other accesses, is the same for every variant as for the recording.</summary>
+    [Theory]
+    [MemberData(nameof(WholeVariants))]
+    public void EveryWholeVariantJoinsToTheSameMapAndAccessors(string release, string program, string file, CrashKind kind, string function, string variant)
+    {
+        _ = (kind, function);
+        var text = Text(release, program, file);
+        var original = Read(text);
+        var expected = Facts(original, program).Culprit(original.Dumps[0]);
+        var pasted = Read(PasteVariants.Whole.Single(v => v.Name == variant).Apply(text));
+        var actual = Facts(pasted, program).Culprit(pasted.Dumps[0]);
+        Assert.Equal(expected is null, actual is null);
+        if (expected is null || actual is null) return;
+        Assert.Equal(expected.Map?.Name, actual.Map?.Name);
+        Assert.Equal((expected.Operation.Operation, expected.Operation.Line), (actual.Operation.Operation, actual.Operation.Line));
+        Assert.Equal(expected.OtherAccesses.Select(a => (a.Operation, a.Line, a.Function)), actual.OtherAccesses.Select(a => (a.Operation, a.Line, a.Function)));
+    }
+
+    /// <summary>Every map crash of the fixtures whose map is a package variable or field is named through --source (the fixtures are built for it).</summary>
+    [Theory]
+    [MemberData(nameof(CrashFixtureTests.Crashes), MemberType = typeof(CrashFixtureTests))]
+    public void TheRecordingsCulpritMapIsNamed(string release, string program, string file, CrashKind kind, string function)
+    {
+        _ = (kind, function);
+        var log = Read(Text(release, program, file));
+        var facts = Facts(log, program).Culprit(log.Dumps[0]);
+        Assert.NotNull(facts);
+        Assert.NotNull(facts.Map?.Name ?? facts.StoredAs);
     }
 
     [Fact]
