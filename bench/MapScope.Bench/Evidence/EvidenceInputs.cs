@@ -41,4 +41,47 @@ public static class EvidenceInputs
         sb.Append('\n');
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
+
+    /// <summary>
+    /// The same text as pasted from a log collector: every line behind a GitHub Actions timestamp and a docker
+    /// compose prefix, tabs turned into 4 spaces, CRLF line endings, trailing spaces: the line cleaner's worst
+    /// ordinary case (every line prefixed twice, every indented line copied).
+    /// </summary>
+    public static byte[] Pasted(byte[] text)
+    {
+        var s = Encoding.ASCII.GetString(text);
+        var sb = new StringBuilder(s.Length * 2);
+        foreach (var line in s.Split('\n'))
+            sb.Append("2024-05-06T07:08:09.1234567Z api-1  | ").Append(line.Replace("\t", "    ")).Append("  \r\n");
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
+
+    /// <summary>-gcflags=-m=2 output of a many-package build: the given real log (a fixture's) repeated, each copy as another package and file, to <paramref name="bytes"/>.</summary>
+    public static byte[] EscapeText(string realLog, int bytes)
+    {
+        var sb = new StringBuilder(bytes + realLog.Length);
+        for (int round = 0; sb.Length < bytes; round++)
+            foreach (var line in realLog.Split('\n'))
+                sb.Append(line.StartsWith("# ", StringComparison.Ordinal) ? $"{line}/p{round}" : line.Replace("main.go:", $"p{round}/main.go:")).Append('\n');
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
+
+    /// <summary>A legacy text heap profile (debug=1) of <paramref name="samples"/> samples of 4 frames over 500 sites.</summary>
+    public static byte[] LegacyHeap(int samples)
+    {
+        var sb = new StringBuilder(samples * 300);
+        sb.Append("heap profile: 1000: 2048000 [2000: 4096000] @ heap/1048576\n");
+        for (int i = 0; i < samples; i++)
+        {
+            int site = i % 500;
+            ulong pc = 0x4b0000UL + (ulong)site * 0x40;
+            sb.Append(1 + i % 7).Append(": ").Append((1 + i % 7) * 4096).Append(" [").Append(2 + i % 7).Append(": ").Append((2 + i % 7) * 4096).Append("] @ 0x40d7ce 0x")
+              .Append(pc.ToString("x")).Append(" 0x").Append((pc + 0x1000).ToString("x")).Append(" 0x437452\n")
+              .Append("#\t0x").Append((pc - 1).ToString("x")).Append("\tmain.site").Append(site).Append("+0x153\t/src/app/site").Append(site % 20).Append(".go:").Append(17 + site).Append('\n')
+              .Append("#\t0x").Append((pc + 0xfff).ToString("x")).Append("\tmain.main+0x125\t\t/src/app/main.go:26\n")
+              .Append("#\t0x437451\truntime.main+0x211\t/usr/lib/go-1.19/src/runtime/proc.go:250\n\n");
+        }
+        sb.Append("\n# runtime.MemStats\n# Alloc = 1234\n");
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
 }

@@ -8,7 +8,8 @@ namespace MapScope.Cli.Commands;
 /// <summary>
 /// `mapscope gctrace [LOG|-] [--format text|json|svg|html] [--output FILE]`: reads GODEBUG=gctrace=1
 /// output (a program's whole stderr is fine) and says whether the live heap is steady or growing.
-/// Exit 0 steady or not enough data, 1 growing (likely leak), 2 bad usage or no GC lines in the input.
+/// Exit 0 steady or not enough data (0 cycles included), 1 growing (likely leak), 2 bad usage or no GC
+/// runtime line (cycle, scavenger, pacer) in the input.
 /// </summary>
 internal static class GcTraceCommand
 {
@@ -18,7 +19,10 @@ internal static class GcTraceCommand
         "The verdict fits the live heap after GC (the third number of a->b->c MB) against time over the later half\n" +
         "of the run, so a warm-up ramp is not called a leak: growing needs a 95% CI of the slope above zero and\n" +
         "growth of at least 1 MB and 5% of the live heap over that half.\n" +
-        "Exit codes: 0 steady or not enough data, 1 growing, 2 bad usage or no GC lines in the input.";
+        "Lines may carry log prefixes (docker compose, kubectl --prefix, journald, timestamps, \"> \"); several\n" +
+        "processes interleaved in one log are read apart and the one with the most GC cycles is analyzed.\n" +
+        "Exit codes: 0 steady or not enough data (a log of only scavenger lines reports 0 cycles), 1 growing,\n" +
+        "2 bad usage or no GC runtime line in the input.";
 
     public static Command Create(CliContext context)
     {
@@ -58,7 +62,10 @@ internal static class GcTraceCommand
                 return CliApp.ExitUsage;
             }
         }
-        if (summary.Lines.Cycles == 0)
+        // A log of GC runtime lines without a cycle (only scavenger or pacer output) is a report of 0 cycles;
+        // a log with no GC runtime line at all is not a gctrace log.
+        var l = summary.Lines;
+        if (l.Cycles + l.Scavenger + l.Pacer + l.Legacy + l.Malformed == 0)
         {
             context.ReportInputError(display, $"no GODEBUG=gctrace=1 lines found ({summary.Lines.Total} lines read)");
             return CliApp.ExitUsage;

@@ -4,7 +4,7 @@ namespace MapScope.Evidence.Crash;
 /// One crash (or goroutine dump) found in a log: its message, kind, the goroutine that crashed, the
 /// culprit frame (first non-runtime frame of that goroutine) and the goroutines grouped by stack.
 /// </summary>
-public sealed class CrashDump
+public sealed record CrashDump
 {
     public required int Index { get; init; }
     /// <summary>The 1-based line of the log where this dump starts.</summary>
@@ -20,6 +20,16 @@ public sealed class CrashDump
     public Goroutine? Crashing { get; init; }
     /// <summary>The first non-runtime frame of <see cref="Crashing"/>: where the user's code did it.</summary>
     public Frame? Culprit { get; init; }
+    /// <summary>
+    /// The library frame the culprit called into where the crash happened: "maps.Clone[...]" for a clone
+    /// racing with a write (Go 1.24 reports it as an iteration), a standard-library function such as
+    /// "encoding/json.Marshal" that ranged over the user's map. Null when the culprit is the first non-runtime frame.
+    /// </summary>
+    public Frame? LibraryCall { get; init; }
+    /// <summary>The map operation the library call performs on the caller's map: "clone", "copy", "collect", "iterate"; null when unknown.</summary>
+    public string? Operation { get; init; }
+    /// <summary>The process whose output held this dump (docker compose service, kubectl pod/container, syslog program[pid]) when the log named one.</summary>
+    public string? Source { get; init; }
     /// <summary>For concurrent-map crashes: other goroutines that were running or runnable, with their first non-runtime frame — often the other party.</summary>
     public required IReadOnlyList<OtherParty> OtherParties { get; init; }
     /// <summary>Distinct stacks, most goroutines first.</summary>

@@ -56,10 +56,12 @@ public static class CrashMessages
         {
             var p = m["panic: ".Length..];
             if (p == "assignment to entry in nil map") return CrashKind.NilMapAssignment;
-            const string unhashable = "runtime error: hash of unhashable type ";
-            if (p.StartsWith(unhashable, StringComparison.Ordinal))
+            // "runtime error: hash of unhashable type T"; recovered and logged values may lack the prefix or add a colon.
+            if (p.StartsWith("runtime error: ", StringComparison.Ordinal)) p = p["runtime error: ".Length..];
+            const string unhashable = "hash of unhashable type ";
+            if (p.StartsWith(unhashable, StringComparison.Ordinal) || p.StartsWith("hash of unhashable type: ", StringComparison.Ordinal))
             {
-                unhashableType = p[unhashable.Length..];
+                unhashableType = p[(p.IndexOf("type", StringComparison.Ordinal) + 4)..].TrimStart(':', ' ');
                 return CrashKind.UnhashableKey;
             }
             return CrashKind.OtherPanic;

@@ -8,4 +8,8 @@ public sealed record CrashLog(IReadOnlyList<CrashDump> Dumps, CrashLineCounts Li
 }
 
 /// <summary>Lines of a crash log: total, understood as part of a dump, and not understood.</summary>
-public sealed record CrashLineCounts(long Total, long Unknown, long Overlong, long Bytes);
+public sealed record CrashLineCounts(long Total, long Unknown, long Overlong, long Bytes)
+{
+    /// <summary>Lines that carried a log collector's prefix (docker compose, kubectl, journald, timestamps, "> "), stripped before reading.</summary>
+    public long Prefixed { get; init; }
+}

@@ -85,6 +85,46 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
         if (g.StackUnavailable && g.Frames.Count == 0) _unavailable[g.Id] = created;
     }
 
+    /// <summary>
+    /// The first application frame (neither runtime, the maps package nor the standard library), and the
+    /// library frame just above it through which it reached the map; without an application frame, the
+    /// first non-runtime frame outside the maps package, then the first non-runtime frame.
+    /// </summary>
+    internal static (Frame? Culprit, Frame? Library) Culprit(IReadOnlyList<Frame> frames)
+    {
+        for (int i = 0; i < frames.Count; i++)
+        {
+            if (!frames[i].IsApplicationCode) continue;
+            Frame? library = i > 0 && !frames[i - 1].IsRuntime ? frames[i - 1] : null;
+            return (frames[i], library);
+        }
+        foreach (var f in frames)
+            if (f.IsUserCode) return (f, null);
+        foreach (var f in frames)
+            if (!f.IsRuntime) return (f, null);
+        return (null, null);
+    }
+
+    /// <summary>What a maps-package helper does to the map it is given; other library calls are not named.</summary>
+    internal static string? LibraryOperation(Frame call)
+    {
+        var f = call.Function;
+        if (!f.StartsWith("maps.", StringComparison.Ordinal)) return null;
+        var name = f["maps.".Length..];
+        int end = name.IndexOfAny(['[', '.', '(']);
+        if (end >= 0) name = name[..end];
+        return name switch
+        {
+            "Clone" => "clone",
+            "Copy" => "copy",
+            "Collect" => "collect",
+            "Insert" => "insert",
+            "DeleteFunc" => "delete",
+            "Equal" or "EqualFunc" or "Keys" or "Values" or "All" => "iterate",
+            _ => null,
+        };
+    }
+
     public CrashDump Build()
     {
         string? unhashable = null;
@@ -98,14 +138,7 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
                 unhashable = type;
             }
         }
-        Frame? culprit = null;
-        if (_crashing != null)
-            foreach (var f in _crashing.Frames)
-                if (f.IsUserCode)
-                {
-                    culprit = f;
-                    break;
-                }
+        var (culprit, library) = _crashing == null ? (null, null) : Culprit(_crashing.Frames);
         return new CrashDump
         {
             Index = index,
@@ -116,6 +149,8 @@ internal sealed class DumpBuilder(int index, long firstLine, int maxGroups)
             UnhashableType = unhashable,
             Crashing = _crashing,
             Culprit = culprit,
+            LibraryCall = library,
+            Operation = library is { } call ? LibraryOperation(call) : null,
             OtherParties = CrashMessages.IsConcurrentMapCrash(kind) ? _otherParties : [],
             // Stable: equal counts keep the order the goroutines appeared in.
             Groups = [.. _groups.Where(g => g.Count > 0).OrderByDescending(g => g.Count)],

@@ -33,4 +33,37 @@ public readonly record struct Frame(string Function, string File, int Line)
 
     /// <summary>A frame that can be the code to blame for a crash: neither runtime nor the maps package.</summary>
     public bool IsUserCode => !IsRuntime && !IsMapLibrary;
+
+    /// <summary>
+    /// True for a standard-library frame ("sync.(*Mutex).Lock", "internal/sync.runtime_SemacquireMutex",
+    /// "net/http.(*conn).serve", "syscall.Kill"): the first element of its import path is one of the
+    /// standard library's top-level packages (a fixed list, so a module named "myapp" is never mistaken for it).
+    /// </summary>
+    public bool IsStandardLibrary
+    {
+        get
+        {
+            var f = Function.AsSpan();
+            // "net/http.(*conn).serve": the first path element; "sync.(*Mutex).Lock": the package before the dot.
+            // A first element with a dot is a module host ("go.opentelemetry.io/…"), never the standard library.
+            int slash = f.IndexOf('/');
+            var first = slash >= 0 ? f[..slash] : f[..Math.Max(0, f.IndexOf('.'))];
+            if (first.IsEmpty || first.Contains('.')) return false;
+            var alternate = StandardTopLevel.GetAlternateLookup<ReadOnlySpan<char>>();
+            return alternate.Contains(first);
+        }
+    }
+
+    /// <summary>The top-level directories of GOROOT/src that hold importable packages (Go 1.19–1.25), and "vendor" for std's vendored copies.</summary>
+    private static readonly HashSet<string> StandardTopLevel = new(StringComparer.Ordinal)
+    {
+        "archive", "bufio", "builtin", "bytes", "cmp", "compress", "container", "context", "crypto", "database",
+        "debug", "embed", "encoding", "errors", "expvar", "flag", "fmt", "go", "hash", "html", "image", "index",
+        "internal", "io", "iter", "log", "maps", "math", "mime", "net", "os", "path", "plugin", "reflect", "regexp",
+        "runtime", "slices", "sort", "strconv", "strings", "structs", "sync", "syscall", "testing", "text", "time",
+        "unicode", "unique", "unsafe", "weak", "arena", "vendor",
+    };
+
+    /// <summary>User code outside the standard library: the frame a reader of a dump looks for first.</summary>
+    public bool IsApplicationCode => IsUserCode && !IsStandardLibrary;
 }

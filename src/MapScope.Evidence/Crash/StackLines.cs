@@ -66,16 +66,21 @@ public static class StackLines
         return function.IndexOf((byte)' ') < 0;
     }
 
-    /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    /// <summary>
+    /// The body of a file line without its indentation: "/src/x.go:13 +0x8b" (optionally followed by
+    /// " fp=… sp=… pc=…"), "x.go:13" (an inlined frame), or a path cut before its number (line 0).
+    /// <paramref name="hasOffset"/> says the " +0x…" suffix was there, which proves the line number whole.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
+    public static bool TryParseFileBody(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> file, out int lineNumber, out bool hasOffset)
     {
         file = default;
         lineNumber = 0;
-        if (line.Length < 2 || line[0] != (byte)'\t') return false;
-        var body = line[1..];
+        hasOffset = false;
+        if (body.IsEmpty) return false;
         int end = body.IndexOf(" +0x"u8);
-        if (end < 0) end = body.IndexOf(" fp="u8);
+        if (end >= 0) hasOffset = true;
+        else end = body.IndexOf(" fp="u8);
         if (end >= 0) body = body[..end];
         int colon = body.LastIndexOf((byte)':');
         if (colon <= 0)
@@ -90,6 +95,54 @@ public static class StackLines
             lineNumber = n;
         }
         else file = body;
+        return true;
+    }
+
+    /// <summary>True for what a file line names: a path ("/src/x.go", "mapscope.test/x/main.go", "C:/Go/src/…") with its line number.</summary>
+    public static bool LooksLikePath(ReadOnlySpan<byte> file, int lineNumber)
+    {
+        if (file.IsEmpty || file.IndexOf((byte)' ') >= 0 || file[^1] == (byte)')') return false;
+        bool source = file.EndsWith(".go"u8) || file.EndsWith(".s"u8) || file.EndsWith(".c"u8);
+        return lineNumber > 0 ? source || file.IndexOf((byte)'/') >= 0 : source || file.IndexOf((byte)'/') > 0 || file[0] == (byte)'/';
+    }
+
+    /// <summary>"\t/src/x.go:13 +0x8b" (optionally followed by " fp=… sp=… pc=…"), or "\tx.go:13".</summary>
+    public static bool TryParseFileLine(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> file, out int lineNumber)
+    {
+        file = default;
+        lineNumber = 0;
+        if (line.Length < 2 || line[0] != (byte)'\t') return false;
+        return TryParseFileBody(line[1..], out file, out lineNumber, out _);
+    }
+
+    /// <summary>What a traceback names a function with: "pkg/path.(*T).M[...].func1", printable ASCII with a dot and no spaces.</summary>
+    public static bool IsGoFunctionName(ReadOnlySpan<byte> name)
+    {
+        if (name.IsEmpty || name.IndexOf((byte)'.') <= 0) return false;
+        foreach (var b in name)
+            if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
+                || b is (byte)'.' or (byte)'/' or (byte)'_' or (byte)'-' or (byte)'*' or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'~' or (byte)'@'))
+                return false;
+        return true;
+    }
+
+    public static bool IsPrintable(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+            if (b is < 0x20 or 0x7F) return false;
+        return true;
+    }
+
+    /// <summary>A line of a signal dump's register block: "rax    0x0", "rflags 0x206", "r8     0x0", arm64 "lr      0x4a1b2c".</summary>
+    public static bool IsRegisterLine(ReadOnlySpan<byte> line)
+    {
+        int i = 0;
+        while (i < line.Length && ((uint)(line[i] - 'a') <= 'z' - 'a' || (uint)(line[i] - '0') <= 9)) i++;
+        if (i is 0 or > 8 || i >= line.Length || line[i] != (byte)' ') return false;
+        while (i < line.Length && line[i] == (byte)' ') i++;
+        if (!line[i..].StartsWith("0x"u8) || i + 2 >= line.Length) return false;
+        foreach (var b in line[(i + 2)..])
+            if (!Uri.IsHexDigit((char)b)) return false;
         return true;
     }
 
@@ -125,4 +178,36 @@ public static class StackLines
     public static bool IsMessage(ReadOnlySpan<byte> line) =>
         line.StartsWith("panic: "u8) || line.StartsWith("fatal error: "u8)
         || (line.StartsWith("SIG"u8) && line.IndexOf(": "u8) is > 3 and < 12);
+
+    /// <summary>
+    /// Messages in the shapes pastes leave them, rewritten to the runtime's own form: a map fatal error whose
+    /// first characters were cut ("atal error: concurrent map writes"), and net/http's recovered panic
+    /// ("http: panic serving 10.0.0.1:5678: VALUE", logged by the log package before the goroutine's stack).
+    /// </summary>
+    public static string? NormalizedMessage(ReadOnlySpan<byte> line)
+    {
+        int serving = line.IndexOf("http: panic serving "u8);
+        if (serving >= 0)
+        {
+            var rest = line[(serving + "http: panic serving ".Length)..];
+            int colon = rest.IndexOf(": "u8);
+            if (colon > 0) return "panic: " + Utf8Cursor.Decode(rest[(colon + 2)..]);
+        }
+        foreach (var text in MapFatalTexts)
+        {
+            if (!line.EndsWith(text) || line.Length <= text.Length) continue;
+            var head = line[..^text.Length];
+            // A proper suffix of "fatal error: " in front of the text: the paste lost the line's first characters.
+            if (head.Length < "fatal error: ".Length && "fatal error: "u8.EndsWith(head) && head.Length >= 3)
+                return "fatal error: " + Utf8Cursor.Decode(text);
+        }
+        return null;
+    }
+
+    private static readonly byte[][] MapFatalTexts =
+    [
+        "concurrent map writes"u8.ToArray(), "concurrent map read and map write"u8.ToArray(),
+        "concurrent map iteration and map write"u8.ToArray(), "concurrent map clone and map write"u8.ToArray(),
+        "small map with no empty slot (concurrent map writes?)"u8.ToArray(),
+    ];
 }

@@ -76,10 +76,20 @@ public sealed class EscapeJsonReader
         }
         var explanation = new EscapeExplanation(package, position, message);
         string destination = "";
+        SourcePosition? origin = null;
+        bool first = true;
         foreach (var info in related.EnumerateArray())
         {
             var text = Str(info, "message");
-            if (!text.StartsWith("escflow:", StringComparison.Ordinal)) continue; // "inlineLoc" entries
+            // An "inlineLoc" before any flow step is where the diagnostic's own expression came from: it is an
+            // inlined copy of that origin (the innermost, when several are chained). Later ones locate flow steps.
+            if (text == "inlineLoc")
+            {
+                if (first && origin is null && info.TryGetProperty("location", out var loc0) && TryLocation(loc0, out var o)) origin = o;
+                continue;
+            }
+            first = false;
+            if (!text.StartsWith("escflow:", StringComparison.Ordinal)) continue;
             text = text["escflow:".Length..];
             if (EscapeMessages.TryParseFlow(text, out var d)) destination = d;
             else if (EscapeMessages.TryParseFrom(text, out var expression, out var reason, out _))
@@ -88,8 +98,8 @@ public sealed class EscapeJsonReader
                 explanation.Steps.Add(new FlowStep(destination, expression, reason, at));
             }
         }
-        _collector.AddExplanation(explanation);
-        _collector.AddStatement(package, position, message);
+        _collector.AddExplanation(explanation, origin);
+        _collector.AddStatement(package, position, message, origin);
     }
 
     public EscapeLog Finish()

@@ -7,7 +7,18 @@ public sealed record MapEscape(
     string Expression,
     MapEscapeReason Reason,
     FlowStep? DecidingStep,
-    IReadOnlyList<FlowStep> Flow);
+    IReadOnlyList<FlowStep> Flow)
+{
+    /// <summary>
+    /// Copies of this expression that the compiler inlined into callers and reported at the call sites
+    /// ("inlining call to F" in -m=2 text, "inlineLoc" in -json): each with whether it escapes and why.
+    /// <see cref="Position"/> is always the origin, the expression's own place in the source.
+    /// </summary>
+    public IReadOnlyList<InlinedCopy> Copies { get; init; } = [];
+}
+
+/// <summary>An inlined copy of a map-making expression, at the call site it was inlined into.</summary>
+public sealed record InlinedCopy(SourcePosition CallSite, bool Escapes, MapEscapeReason Reason, FlowStep? DecidingStep);
 
 /// <summary>
 /// A key or value that leaks to the heap because it is stored in a map. <see cref="Position"/> is where

@@ -17,6 +17,8 @@ public enum MapEscapeReason
     PassedToCall,
     /// <summary>Converted to an interface ("(interface-converted)").</summary>
     ConvertedToInterface,
+    /// <summary>A field or element of a struct, slice or array literal that itself escapes ("(struct literal element)").</summary>
+    StoredInLiteral,
     /// <summary>Reaches the heap another way (a field of a heap object, a slice element, …).</summary>
     StoredInHeap,
 }

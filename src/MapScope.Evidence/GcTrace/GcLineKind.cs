@@ -7,6 +7,8 @@ public enum GcLineKind
     Cycle,
     /// <summary>Scavenger output: "scvgN: ..." (Go ≤ 1.12) or "scav ..." (GODEBUG=scavtrace=1).</summary>
     Scavenger,
+    /// <summary>"pacer: …" lines of GODEBUG=gcpacertrace=1, interleaved with the cycles.</summary>
+    Pacer,
     /// <summary>A Go ≤ 1.4 "gcN(M): ..." line; skipped.</summary>
     Legacy,
     /// <summary>Starts like a GC line but does not parse: cut, garbled or from an unknown Go version.</summary>

@@ -8,16 +8,34 @@ namespace MapScope.Evidence.GcTrace;
 /// </summary>
 public sealed class GcTraceReader
 {
-    private long _total, _cycles, _scavenger, _legacy, _malformed, _blank, _unknown;
+    private long _total, _cycles, _scavenger, _pacer, _legacy, _malformed, _blank, _unknown;
     private RunState _run;
     private int _runs;
 
+    /// <summary>
+    /// Reads a log through the shared <see cref="LineCleaner"/>. When a collector prefix names several
+    /// processes (docker compose services, kubectl pods), each one's lines are read apart and the process
+    /// with the most GC cycles is analyzed; the line counts cover the whole log.
+    /// </summary>
     public static GcTraceSummary Read(Stream input, int seriesCapacity = 1024)
     {
-        var reader = new GcTraceReader(seriesCapacity);
-        var lines = new LineReader(input);
-        while (lines.TryReadLine(out var line)) reader.Accept(line);
-        return reader.Finish(lines.OverlongLines, lines.BytesRead);
+        var demux = new SourceDemux<GcTraceReader>(() => new GcTraceReader(seriesCapacity));
+        var lines = new CleanLineReader(input);
+        while (lines.TryReadLine(out var line, out var source)) demux.For(source).Accept(line);
+        var readers = demux.Readers;
+        if (readers.Count == 0) return new GcTraceReader(seriesCapacity).Finish(lines.OverlongLines, lines.BytesRead);
+        var chosen = readers.MaxBy(r => r.Reader._cycles);
+        var summary = chosen.Reader.Finish(lines.OverlongLines, lines.BytesRead);
+        if (readers.Count == 1) return summary with { Source = chosen.Source.Length > 0 ? chosen.Source : null };
+        var counts = readers.Select(r => r.Reader.Counts(0, 0)).Aggregate((a, b) => new GcLineCounts(
+            a.Total + b.Total, a.Cycles + b.Cycles, a.Scavenger + b.Scavenger, a.Legacy + b.Legacy, a.Malformed + b.Malformed,
+            a.Blank + b.Blank, a.Unknown + b.Unknown, 0, 0) { Pacer = a.Pacer + b.Pacer });
+        return summary with
+        {
+            Lines = counts with { Overlong = lines.OverlongLines, Bytes = lines.BytesRead },
+            Source = chosen.Source.Length > 0 ? chosen.Source : null,
+            SourcesWithCycles = readers.Count(r => r.Reader._cycles > 0),
+        };
     }
 
     private readonly int _seriesCapacity;
@@ -41,6 +59,7 @@ public sealed class GcTraceReader
                 _run.Add(gc);
                 break;
             case GcLineKind.Scavenger: _scavenger++; break;
+            case GcLineKind.Pacer: _pacer++; break;
             case GcLineKind.Legacy: _legacy++; break;
             case GcLineKind.Malformed: _malformed++; break;
             case GcLineKind.Blank: _blank++; break;
@@ -53,7 +72,7 @@ public sealed class GcTraceReader
         var r = _run;
         return new GcTraceSummary
         {
-            Lines = new GcLineCounts(_total, _cycles, _scavenger, _legacy, _malformed, _blank, _unknown, overlongLines, bytes),
+            Lines = Counts(overlongLines, bytes),
             Cycles = r.Count,
             ForcedCycles = r.Forced,
             Runs = _runs,
@@ -73,6 +92,9 @@ public sealed class GcTraceReader
             Trend = HeapTrend.Judge(r.Series, r.FirstSeconds, r.LastSeconds),
         };
     }
+
+    private GcLineCounts Counts(long overlongLines, long bytes) =>
+        new(_total, _cycles, _scavenger, _legacy, _malformed, _blank, _unknown, overlongLines, bytes) { Pacer = _pacer };
 
     /// <summary>Statistics of one process run.</summary>
     private sealed class RunState(int seriesCapacity = 1024)

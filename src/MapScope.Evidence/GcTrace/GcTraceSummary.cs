@@ -25,6 +25,11 @@ public sealed record GcTraceSummary
     public required HeapSeries Series { get; init; }
     public required HeapTrend Trend { get; init; }
 
+    /// <summary>The process analyzed, when a collector prefix named the writer of each line (docker compose service, kubectl pod).</summary>
+    public string? Source { get; init; }
+    /// <summary>Processes of an interleaved log that printed GC cycles; only <see cref="Source"/>'s are analyzed.</summary>
+    public int SourcesWithCycles { get; init; } = 1;
+
     public double DurationSeconds => Math.Max(0, LastSeconds - FirstSeconds);
 
     /// <summary>GCs per minute over the analyzed run, 0 when it spans no time.</summary>
@@ -33,4 +38,8 @@ public sealed record GcTraceSummary
 
 /// <summary>How the lines of a GC trace log were classified.</summary>
 public sealed record GcLineCounts(
-    long Total, long Cycles, long Scavenger, long Legacy, long Malformed, long Blank, long Unknown, long Overlong, long Bytes);
+    long Total, long Cycles, long Scavenger, long Legacy, long Malformed, long Blank, long Unknown, long Overlong, long Bytes)
+{
+    /// <summary>"pacer: …" lines of GODEBUG=gcpacertrace=1.</summary>
+    public long Pacer { get; init; }
+}

@@ -37,6 +37,12 @@ public sealed class LineReader
     /// <summary>Lines that were cut to <see cref="MaxLineLength"/>.</summary>
     public long OverlongLines { get; private set; }
 
+    /// <summary>
+    /// True when the line just returned is the last of the stream and had no line ending: a paste or a log
+    /// cut at the end, whose last line may itself be cut short.
+    /// </summary>
+    public bool LastLineUnterminated { get; private set; }
+
     /// <summary>The size of the one buffer this reader ever uses: its memory bound.</summary>
     public int BufferSize => _buffer.Length;
 
@@ -76,6 +82,7 @@ public sealed class LineReader
                     return false;
                 }
                 LineNumber++;
+                LastLineUnterminated = true;
                 if (pending.Length > MaxLineLength)
                 {
                     OverlongLines++;

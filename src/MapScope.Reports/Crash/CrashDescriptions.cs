@@ -24,6 +24,10 @@ public static class CrashDescriptions
         CrashKind.ConcurrentMapWrites or CrashKind.SwissMapNoEmptySlot =>
             "two goroutines wrote the same map without synchronization; the culprit is one writer, the other is another write to the same map",
         CrashKind.ConcurrentMapReadAndWrite => "a goroutine read a map while another wrote it; the culprit is the reader",
+        CrashKind.ConcurrentMapIterationAndWrite when d.Operation is "clone" =>
+            $"{d.LibraryCall?.Function ?? "maps.Clone"} copied a map while another goroutine wrote it (Go 1.24+ reports a clone as an iteration); the culprit is the maps.Clone call",
+        CrashKind.ConcurrentMapIterationAndWrite when d.LibraryCall is { } lib =>
+            $"{lib.Function} ranged over a map that the culprit passed to it while another goroutine wrote the map; the culprit is that call",
         CrashKind.ConcurrentMapIterationAndWrite => "a goroutine ranged over a map while another wrote it; the culprit is the range loop",
         CrashKind.ConcurrentMapCloneAndWrite => "maps.Clone ran while another goroutine wrote the map",
         CrashKind.NilMapAssignment => "a write to a map that was never made (nil map); make it before the first write",

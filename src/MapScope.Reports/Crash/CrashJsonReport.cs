@@ -33,6 +33,13 @@ public static class CrashJsonReport
                 w.WritePropertyName("culprit");
                 Frame(w, c);
             }
+            if (d.LibraryCall is { } lib)
+            {
+                w.WritePropertyName("libraryCall");
+                Frame(w, lib);
+            }
+            if (d.Operation is { } op) w.WriteString("operation", op);
+            if (d.Source is { } src) w.WriteString("source", src);
             if (source is not null && source.Looked(d))
             {
                 if (source.Culprit(d) is { } facts) MapFactsJson.Write(w, "culpritSource", facts, source.Path);
@@ -66,6 +73,7 @@ public static class CrashJsonReport
         w.WriteNumber("unknown", log.Lines.Unknown);
         w.WriteNumber("overlong", log.Lines.Overlong);
         w.WriteNumber("bytes", log.Lines.Bytes);
+        w.WriteNumber("prefixed", log.Lines.Prefixed);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -14,6 +14,7 @@ public static class EscapeDescriptions
         MapEscapeReason.PassedToCall => "passed-to-call",
         MapEscapeReason.ConvertedToInterface => "converted-to-interface",
         MapEscapeReason.StoredInHeap => "stored-in-heap",
+        MapEscapeReason.StoredInLiteral => "stored-in-literal",
         _ => "unknown",
     };
 
@@ -26,6 +27,7 @@ public static class EscapeDescriptions
         MapEscapeReason.PassedToCall => "passed to a function that keeps it",
         MapEscapeReason.ConvertedToInterface => "converted to an interface",
         MapEscapeReason.StoredInHeap => "stored in a heap object",
+        MapEscapeReason.StoredInLiteral => "stored in a field or element of a struct, slice or array literal that escapes",
         _ => "escapes (reason not in the log: build with -gcflags=-m=2)",
     };
 

@@ -31,6 +31,21 @@ public static class EscapeJsonReport
             w.WriteStartArray("flow");
             foreach (var step in m.Flow) Step(w, step, displayPath);
             w.WriteEndArray();
+            w.WriteStartArray("inlinedCopies");
+            foreach (var copy in m.Copies)
+            {
+                w.WriteStartObject();
+                Position(w, "callSite", copy.CallSite, displayPath);
+                w.WriteBoolean("escapes", copy.Escapes);
+                if (copy.Escapes) w.WriteString("reason", EscapeDescriptions.Id(copy.Reason));
+                if (copy.DecidingStep is { } cs)
+                {
+                    w.WritePropertyName("because");
+                    Step(w, cs, displayPath);
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             if (source is not null) Source(w, source.Map(m), source);
             w.WriteEndObject();
         }

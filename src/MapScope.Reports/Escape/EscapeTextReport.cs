@@ -16,6 +16,8 @@ public static class EscapeTextReport
         {
             w.WriteLine($"{displayPath(m.Position.File)}:{m.Position.Line}:{m.Position.Column}: {m.Expression} is on the heap: {EscapeDescriptions.Explain(m.Reason)} ({EscapeDescriptions.Id(m.Reason)})");
             if (m.DecidingStep is { } s) w.WriteLine($"    because: {s.Expression} ({s.Reason}){(s.At is { } at ? $" at {displayPath(at.File)}:{at.Line}:{at.Column}" : "")}");
+            foreach (var copy in m.Copies)
+                w.WriteLine($"    inlined at {displayPath(copy.CallSite.File)}:{copy.CallSite.Line}:{copy.CallSite.Column}: {(copy.Escapes ? $"{EscapeDescriptions.Explain(copy.Reason)} ({EscapeDescriptions.Id(copy.Reason)})" : "stays on the stack")}");
             if (source is not null)
             {
                 var f = source.Map(m);

@@ -14,6 +14,8 @@ public static class GcTraceJsonReport
         w.WriteStartObject();
         w.WriteString("schema", Schema);
         w.WriteString("input", input);
+        if (s.Source is { } source) w.WriteString("source", source);
+        if (s.SourcesWithCycles > 1) w.WriteNumber("sourcesWithCycles", s.SourcesWithCycles);
         var t = s.Trend;
         w.WriteStartObject("verdict");
         w.WriteString("kind", t.Verdict switch { HeapVerdict.Growing => "growing", HeapVerdict.Steady => "steady", _ => "not-enough-data" });
@@ -65,6 +67,7 @@ public static class GcTraceJsonReport
         w.WriteNumber("total", l.Total);
         w.WriteNumber("gc", l.Cycles);
         w.WriteNumber("scavenger", l.Scavenger);
+        w.WriteNumber("pacer", l.Pacer);
         w.WriteNumber("legacy", l.Legacy);
         w.WriteNumber("malformed", l.Malformed);
         w.WriteNumber("blank", l.Blank);

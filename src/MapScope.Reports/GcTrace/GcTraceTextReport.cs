@@ -25,10 +25,14 @@ public static class GcTraceTextReport
             Pauses(w, "total per GC", s.StopTheWorld);
         }
         var l = s.Lines;
-        w.WriteLine(string.Format(c, "  lines: {0} total, {1} GC, {2} scavenger, {3} pre-Go 1.5 (skipped), {4} malformed, {5} other{6}{7}",
+        w.WriteLine(string.Format(c, "  lines: {0} total, {1} GC, {2} scavenger, {8}{3} pre-Go 1.5 (skipped), {4} malformed, {5} other{6}{7}",
             l.Total, l.Cycles, l.Scavenger, l.Legacy, l.Malformed, l.Unknown,
             l.Overlong > 0 ? string.Format(c, ", {0} cut at 64 KiB", l.Overlong) : "",
-            s.Runs > 1 ? string.Format(c, "; {0} process runs, the last one analyzed", s.Runs) : ""));
+            s.Runs > 1 ? string.Format(c, "; {0} process runs, the last one analyzed", s.Runs) : "",
+            l.Pacer > 0 ? string.Format(c, "{0} pacer, ", l.Pacer) : ""));
+        if (s.SourcesWithCycles > 1)
+            w.WriteLine(string.Format(c, "  {0} processes printed GC lines (interleaved log); analyzed: {1}", s.SourcesWithCycles, s.Source));
+        else if (s.Source is { } source) w.WriteLine(string.Format(c, "  process: {0}", source));
     }
 
     public static string Headline(GcTraceSummary s) => s.Trend.Verdict switch

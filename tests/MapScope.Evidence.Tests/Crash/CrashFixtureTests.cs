@@ -30,6 +30,7 @@ public class CrashFixtureTests
     [
         ("writes", "crash.log", CrashKind.ConcurrentMapWrites, "main.writer"),
         ("writes", "crash-system.log", CrashKind.ConcurrentMapWrites, "main.writer"),
+        ("writes", "crash-crash.log", CrashKind.ConcurrentMapWrites, "main.writer"),
         ("readwrite", "crash.log", CrashKind.ConcurrentMapReadAndWrite, "main.reader"),
         ("readwrite", "crash-ancestors.log", CrashKind.ConcurrentMapReadAndWrite, "main.reader"),
         ("iterwrite", "crash.log", CrashKind.ConcurrentMapIterationAndWrite, "main.iterate"),
@@ -53,14 +54,20 @@ public class CrashFixtureTests
         ],
     };
 
+    /// <summary>Every committed map crash: release, program, log file, kind, culprit function.</summary>
+    internal static IEnumerable<(string Release, string Program, string File, CrashKind Kind, string Function)> CrashCases()
+    {
+        foreach (var release in GoToolchain.Supported)
+            foreach (var (program, file, kind, function) in Common.Concat(ByRelease[release]))
+                yield return (release, program, file, kind, function);
+    }
+
     public static TheoryData<string, string, string, CrashKind, string> Crashes
     {
         get
         {
             var data = new TheoryData<string, string, string, CrashKind, string>();
-            foreach (var release in GoToolchain.Supported)
-                foreach (var (program, file, kind, function) in Common.Concat(ByRelease[release]))
-                    data.Add(release, program, file, kind, function);
+            foreach (var (release, program, file, kind, function) in CrashCases()) data.Add(release, program, file, kind, function);
             return data;
         }
     }

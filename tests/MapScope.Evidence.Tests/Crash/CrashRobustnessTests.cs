@@ -3,6 +3,7 @@ using System.Text;
 
 namespace MapScope.Evidence.Tests.Crash;
 
+[Collection(MemoryMeasuringCollection.Name)]
 public class CrashRobustnessTests
 {
     [Fact]
