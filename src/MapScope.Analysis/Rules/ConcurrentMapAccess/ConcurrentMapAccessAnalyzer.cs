@@ -45,7 +45,13 @@ public sealed class ConcurrentMapAccessAnalyzer : Analyzer
 
         - a map of a shared value (a receiver or parameter, or a package variable) that a function writes with a
           mutex held and also reads, iterates or writes without it — the check-then-lock cache
-          (`if v, ok := c.m[k]; ok { return v }` … `c.mu.Lock(); c.m[k] = v`), a read after an early Unlock.
+          (`if v, ok := c.m[k]; ok { return v }` … `c.mu.Lock(); c.m[k] = v`), a read after an early Unlock;
+        - a map field of a long-lived value whose own methods run as goroutines (`go c.readLoop()`,
+          `time.AfterFunc(d, c.retry)`), accessed from two of them (or from a timer armed on every call), one
+          writing, none holding a lock — the read loop deleting acknowledged messages while the retry timer
+          ranges over them. Code outside those goroutines (registration before start, a getter) and callbacks
+          handed to other functions are not counted; data passed between goroutines (a value made per event) is
+          not a long-lived value.
 
         Not reported: accesses with a lock held (including `defer mu.Unlock()`), `sync.Map`, maps confined to
         one goroutine (made inside it, made per iteration, a loop variable, handed over on a channel), writes
