@@ -47,6 +47,15 @@ public sealed class Pass(Analyzer analyzer, Checker checker, Severity severity, 
         report(new Diagnostic(Analyzer.Id, s, file.Path, line, col, at.Pos, at.End, message) { Fixes = fixes ?? [], EndLine = endLine, EndColumn = endCol });
     }
 
+    /// <summary>Reports a finding with the other places it involves (the other side of a race, the guarded accesses).</summary>
+    public void Report(ParsedFile file, Node at, string message, IReadOnlyList<(ParsedFile File, Node At, string Message)> related)
+    {
+        var (line, col) = file.Lines.Position(at.Pos);
+        var (endLine, endCol) = file.Lines.Position(at.End);
+        var rel = related.Select(r => { var (l, c) = r.File.Lines.Position(r.At.Pos); return (r.File.Path, l, c, r.Message); }).ToList();
+        report(new Diagnostic(Analyzer.Id, severity, file.Path, line, col, at.Pos, at.End, message) { EndLine = endLine, EndColumn = endCol, Related = rel });
+    }
+
     public void Report(Diagnostic d) => report(d);
 }
 

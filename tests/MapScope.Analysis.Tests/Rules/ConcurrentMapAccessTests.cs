@@ -89,4 +89,15 @@ public sealed class ConcurrentMapAccessTests
             Loader = LoaderKind.Directory,
             Analyzers = [new ConcurrentMapAccessAnalyzer()],
         }).Diagnostics];
+
+    // A race between two goroutines of one value names the other side as a related location.
+    [SkippableFact]
+    public void GoroutineRaceNamesTheOtherSide()
+    {
+        var findings = AnalysisTest.Run(new ConcurrentMapAccessAnalyzer(), AnalysisTest.Testdata("ConcurrentMapAccess"));
+        var inflight = Assert.Single(findings, d => d.File.EndsWith("loops.go", StringComparison.Ordinal) && d.Message.Contains("c.inflight", StringComparison.Ordinal));
+        var other = Assert.Single(inflight.Related);
+        Assert.Equal(37, other.Line);
+        Assert.Contains("go c.retryLoop()", other.Message, StringComparison.Ordinal);
+    }
 }

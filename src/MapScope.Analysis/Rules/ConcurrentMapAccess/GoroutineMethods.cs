@@ -85,7 +85,8 @@ internal static class GoroutineMethods
                 $"{GoAst.Text(at.File, at.Op.Map)} is {MapOpWords.Verb(at.Op.Kind)} {Where(inAt)} with no mutex held, and " +
                 $"also {MapOpWords.Verb(other.Op.Kind)} at {Path.GetFileName(other.File.Path)}:{other.Line} {Where(inOther)}: " +
                 $"the two run at the same time and crash the program with \"fatal error: {(other.Op.IsWrite ? "concurrent map writes" : MapOpWords.Crash(other.Op))}\" " +
-                $"— guard {owner.Name}.{group.Key.Field} with a sync.Mutex, or let one goroutine own it and send it changes over a channel");
+                $"— guard {owner.Name}.{group.Key.Field} with a sync.Mutex, or let one goroutine own it and send it changes over a channel",
+                [(other.File, other.Op.At, $"the other access, {Where(inOther)}")]);
         }
     }
 

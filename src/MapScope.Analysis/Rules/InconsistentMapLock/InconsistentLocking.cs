@@ -63,7 +63,8 @@ internal static class InconsistentLocking
                 var held = guarded.Count == others ? $"every other access of {group.Key.Display} holds it" : $"{guarded.Count} of the {others} other accesses of {group.Key.Display} hold it";
                 pass.Report(a.File, a.Op.At,
                     $"{GoAst.Text(a.File, a.Op.Map)} is {MapOpWords.Verb(a.Op.Kind)} without {a.GuardDisplay(guard, names)} held; {held} ({where}): " +
-                    $"{Crash(a.Op)} — take {a.GuardDisplay(guard, names)} here too");
+                    $"{Crash(a.Op)} — take {a.GuardDisplay(guard, names)} here too",
+                    guarded.Take(6).Select(g => (g.File, (Node)g.Op.At, $"{MapOpWords.Verb(g.Op.Kind)} with {g.GuardDisplay(guard, names)} held")).ToList());
             }
         }
     }
