@@ -55,7 +55,7 @@ internal static class GoroutineMethods
         {
             var list = group.ToList();
             // some lock in play, through any path (b.cacheMu held by the caller of dc's method): not this shape
-            if (list.Any(a => locks.HeldAt(a.Body, a.Op.At.Pos).Count > 0 || locks.SlotsAt(a.Body, a.Op.At.Pos) is not { Count: 0 })) continue;
+            if (list.Any(a => locks.HeldAt(a.Body, a.Op.At.Pos) is var held && (held.Count > 0 || locks.SlotsAt(a.Body, held) is not { Count: 0 }))) continue;
             // each access with the goroutine it belongs to: the nearest started method whose code reaches it (a
             // server loop reaches everything; the client's read loop is where the access lives)
             var placed = new List<(GuardedAccess Access, int Home)>();
@@ -63,7 +63,7 @@ internal static class GoroutineMethods
             {
                 int home = -1;
                 for (int k = 0; k < starts.Count; k++)
-                    if (regions[k].Contains(Outermost(a.Body).Body) && (home < 0 || regions[k].Count < regions[home].Count)) home = k;
+                    if (regions[k].Contains(a.Body.Outermost.Body) && (home < 0 || regions[k].Count < regions[home].Count)) home = k;
                 if (home >= 0) placed.Add((a, home));
             }
             // a pair in two different goroutines (or in two runs of a timer armed per call), in two functions, one writing
@@ -72,7 +72,7 @@ internal static class GoroutineMethods
             {
                 foreach (var y in placed)
                 {
-                    if (ReferenceEquals(Outermost(x.Access.Body), Outermost(y.Access.Body))) continue;
+                    if (ReferenceEquals(x.Access.Body.Outermost, y.Access.Body.Outermost)) continue;
                     if (x.Home == y.Home && starts[x.Home].Go is not CallExpr) continue;
                     pair = (x.Access, y.Access, starts[x.Home], starts[y.Home]);
                     break;
@@ -112,9 +112,4 @@ internal static class GoroutineMethods
         return seen;
     }
 
-    private static LockBody Outermost(LockBody b)
-    {
-        while (b.Lit != null) b = b.Parent!;
-        return b;
-    }
 }

@@ -114,11 +114,7 @@ internal static class SharedLocalMaps
             return ReassignedOrHandedOver(v, decl) ? null : v;
         }
 
-        private Node Outermost(LockBody b)
-        {
-            while (b.Parent != null) b = b.Parent;
-            return (Node?)b.Decl ?? b.Body;
-        }
+        private static Node Outermost(LockBody b) => (Node?)b.Outermost.Decl ?? b.Outermost.Body;
 
         /// <summary>Assigned inside the loop (per-iteration map, or a range variable assigned with =), or sent on a channel anywhere.</summary>
         private bool ReassignedOrHandedOver(Var v, Node decl)

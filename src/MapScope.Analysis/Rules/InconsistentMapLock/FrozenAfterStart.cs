@@ -19,9 +19,7 @@ internal static class FrozenAfterStart
         foreach (var w in writes)
         {
             any = true;
-            var decl = w.Body;
-            while (decl.Lit != null) decl = decl.Parent!;
-            if (!RefusesOnFlag(pass, decl.Body, w.Map.Root)) return false;
+            if (!RefusesOnFlag(pass, w.Body.Outermost.Body, w.Map.Root)) return false;
         }
         return any;
     }
@@ -46,7 +44,7 @@ internal static class FrozenAfterStart
     private static bool Ends(Stmt last) => last switch
     {
         ReturnStmt => true,
-        ExprStmt { X: CallExpr { Fun: var f } } => (GoAst.Unparen(f) switch { Ident id => id.Name, SelectorExpr s => s.Sel.Name, _ => "" }) is var name
+        ExprStmt { X: CallExpr { Fun: var f } } => GoAst.CalleeName(f) is var name
             && (name == "panic" || name.StartsWith("Fatal", StringComparison.Ordinal) || name.StartsWith("Panic", StringComparison.Ordinal)),
         _ => false,
     };

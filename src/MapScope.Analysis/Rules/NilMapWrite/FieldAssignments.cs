@@ -90,11 +90,10 @@ internal sealed class FieldAssignments
     private static bool MarksDone(Pass pass, ParsedFile file, Expr x, AssignStmt reset)
     {
         var baseText = GoAst.Text(file, x);
-        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
+        if (EnclosingFunc(file, reset) is { Body: { } body })
         {
-            if (fd.Body == null || !(fd.Body.Pos <= reset.Pos && reset.End <= fd.Body.End)) continue;
             bool marks = false;
-            Inspector.Inspect(fd.Body, n =>
+            Inspector.Inspect(body, n =>
             {
                 if (marks) return false;
                 if (n is AssignStmt { Lhs: [SelectorExpr ls], Rhs: [Ident { Name: "true" or "false" } b] } && GoAst.ObjectOf(pass, b) is Const
@@ -115,7 +114,7 @@ internal sealed class FieldAssignments
     {
         while (GoAst.Unparen(x) is SelectorExpr inner) x = inner.X;
         if (GoAst.Unparen(x) is not Ident id || GoAst.ObjectOf(pass, id) is not Var v || v.IsPackageLevel) return false;
-        var fd = file.File.Decls.OfType<FuncDecl>().FirstOrDefault(f => f.Body != null && f.Body.Pos <= reset.Pos && reset.End <= f.Body.End);
+        var fd = EnclosingFunc(file, reset);
         if (fd?.Body == null || !(fd.Body.Pos <= v.Pos && v.Pos < fd.Body.End)) return false; // a parameter or receiver: callers keep using it
         bool usedAfter = false;
         Inspector.Inspect(fd.Body, n =>
@@ -132,7 +131,7 @@ internal sealed class FieldAssignments
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         var baseText = GoAst.Text(file, x);
-        var fd = file.File.Decls.OfType<FuncDecl>().FirstOrDefault(f => f.Body != null && f.Body.Pos <= reset.Pos && reset.End <= f.Body.End);
+        var fd = EnclosingFunc(file, reset);
         if (fd?.Body == null) return result;
         Inspector.Inspect(fd.Body, n =>
         {
@@ -149,12 +148,13 @@ internal sealed class FieldAssignments
     /// <summary>Whether at lies in a method that ends the value's life (Close, Stop, Shutdown...): later writes are use-after-close, not a nil path.</summary>
     private static bool InTerminalFunc(ParsedFile file, Node at)
     {
-        foreach (var fd in file.File.Decls.OfType<FuncDecl>())
-            if (fd.Body != null && fd.Body.Pos <= at.Pos && at.End <= fd.Body.End)
-                return fd.Name.Name.ToLowerInvariant() is var n && (n.Contains("close") || n.Contains("stop") || n.Contains("shutdown") || n.Contains("release")
-                       || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish") || n.Contains("unregister") || n.Contains("deregister"));
-        return false;
+        return EnclosingFunc(file, at) is { } fd && fd.Name.Name.ToLowerInvariant() is var n && (n.Contains("close") || n.Contains("stop") || n.Contains("shutdown") || n.Contains("release")
+               || n.Contains("destroy") || n.Contains("teardown") || n.Contains("cleanup") || n.Contains("dispose") || n.Contains("finish") || n.Contains("unregister") || n.Contains("deregister"));
     }
+
+    /// <summary>The function declaration whose body holds the node.</summary>
+    private static FuncDecl? EnclosingFunc(ParsedFile file, Node n) =>
+        file.File.Decls.OfType<FuncDecl>().FirstOrDefault(f => f.Body != null && f.Body.Pos <= n.Pos && n.End <= f.Body.End);
 
     /// <summary>Whether a literal sets field to a map that is certainly not nil (make(...) or a map literal).</summary>
     public static bool SetsNonNilMap(Pass pass, CompositeLit lit, string field) =>

@@ -41,6 +41,20 @@ internal sealed class LockBody
     public Dictionary<LockRef, HoldMode> Handoff { get; set; } = [];
 
     public string Name => Decl?.Name.Name ?? "a function literal";
+
+    /// <summary>The declaration a literal is written in (itself for a declaration).</summary>
+    public LockBody Outermost
+    {
+        get
+        {
+            var b = this;
+            while (b.Lit != null) b = b.Parent!;
+            return b;
+        }
+    }
+
+    /// <summary>In a _test.go file: tests poke internals single-threaded.</summary>
+    public bool IsTest => File.Path.EndsWith("_test.go", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -256,13 +270,13 @@ internal sealed class FuncLocks
         // Run only by constructors on the value they are making (idx := &T{}; idx.load()), or only by tests: nothing
         // shares the value there, so its accesses say nothing about the lock — as if its callers were unknown.
         foreach (var d in candidates)
-            if (sites[d].All(s => IsTestFile(s.Caller) || OnOwnedValue(s, ownership)))
+            if (sites[d].All(s => Uncounted(s, ignoreTests: true, ownership)))
                 d.CallersUnknown = true;
 
         // Fixpoint from the top: entries only shrink, so a few rounds settle chains of helpers.
         Settle();
         foreach (var d in candidates)
-            if (d.Entry == null && sites[d].Any(s => Outermost(s.Caller).AssumesLockHeld)) d.AssumesLockHeld = true;
+            if (d.Entry == null && sites[d].Any(s => s.Caller.Outermost.AssumesLockHeld)) d.AssumesLockHeld = true;
         // A recursive cycle (Register -> registerOne -> initSub -> Register) stays at top: start its members from
         // nothing and settle again, so the locks taken inside the cycle (Register's own Lock) reach its callees.
         if (candidates.Any(d => d.Entry == null))
@@ -286,10 +300,10 @@ internal sealed class FuncLocks
                 foreach (var d in candidates)
                 {
                     HashSet<string>? meet = null;
-                    bool nonTest = sites[d].Any(s => !IsTestFile(s.Caller));
+                    bool nonTest = sites[d].Any(s => !s.Caller.IsTest);
                     foreach (var s in sites[d])
                     {
-                        if (nonTest && IsTestFile(s.Caller) || OnOwnedValue(s, ownership) || Outermost(s.Caller).AssumesLockHeld) continue;
+                        if (Uncounted(s, nonTest, ownership) || s.Caller.Outermost.AssumesLockHeld) continue;
                         if (s.Goroutine || s.Call == null) { meet = []; break; }
                         if (SlotsAt(s.Caller, s.Call.Pos) is not { } held) continue; // top
                         if (meet == null) meet = held;
@@ -317,16 +331,13 @@ internal sealed class FuncLocks
                 Dictionary<LockRef, HoldMode>? meet = null; // null = top
                 // Tests call internals directly, single-threaded and without the lock (serf's reap): with callers
                 // outside tests, those calls say nothing about the lock the code runs under.
-                bool nonTestCallers = sites[d].Any(s => !IsTestFile(s.Caller));
+                bool nonTestCallers = sites[d].Any(s => !s.Caller.IsTest);
                 foreach (var s in sites[d])
                 {
-                    if (nonTestCallers && IsTestFile(s.Caller)) continue;
+                    if (Uncounted(s, nonTestCallers, ownership)) continue;
                     if (s.Goroutine || s.Call == null) { meet = []; break; }
-                    // a constructor filling the value it just made (idx := &T{}; idx.add(x)): nobody else sees it
-                    // yet, so the lock its other callers hold is not needed there
-                    if (OnOwnedValue(s, ownership)) continue;
                     if (TopCaller(s.Caller)) continue; // top meets x = x
-                    if (Outermost(s.Caller).AssumesLockHeld) continue; // its caller's lock, whichever it is
+                    if (s.Caller.Outermost.AssumesLockHeld) continue; // its caller's lock, whichever it is
                     var held = Translate(HeldAt(s.Caller, s.Call.Pos), s.Call, d);
                     meet = meet == null ? held : Intersect(meet, held);
                 }
@@ -343,14 +354,17 @@ internal sealed class FuncLocks
     }
 
     /// <summary>The slots of the locks held just before pos, with the body's entry slots; null while those are top.</summary>
-    public HashSet<string>? SlotsAt(LockBody body, int pos)
+    public HashSet<string>? SlotsAt(LockBody body, int pos) => SlotsAt(body, HeldAt(body, pos));
+
+    /// <summary>As above, from the locks already known to be held there (HeldAt).</summary>
+    public HashSet<string>? SlotsAt(LockBody body, Dictionary<LockRef, HoldMode> held)
     {
-        var outer = Outermost(body);
+        var outer = body.Outermost;
         HashSet<string> result;
         if (body.IsGoroutine || body.Lit != null && HasGoroutineAbove(body)) result = [];
         else if (outer.EntrySlots == null) return null;
         else result = new HashSet<string>(outer.EntrySlots, StringComparer.Ordinal);
-        foreach (var lockRef in HeldAt(body, pos).Keys)
+        foreach (var lockRef in held.Keys)
             if (LockRefs.Slot(lockRef) is { } slot) result.Add(slot);
         return result;
     }
@@ -362,17 +376,18 @@ internal sealed class FuncLocks
         return false;
     }
 
-    private static LockBody Outermost(LockBody b)
-    {
-        while (b.Lit != null) b = b.Parent!;
-        return b;
-    }
+    /// <summary>
+    /// A call that says nothing about the lock its callee runs under: from a test (ignoreTests: when the callee has
+    /// other callers), or a constructor filling the value it just made (idx := &amp;T{}; idx.add(x)), which nobody else sees yet.
+    /// </summary>
+    private bool Uncounted(CallSite s, bool ignoreTests, Ownership ownership) =>
+        ignoreTests && s.Caller.IsTest || OnOwnedValue(s, ownership);
 
     private bool OnOwnedValue(CallSite s, Ownership ownership)
     {
         // go v.loop() publishes v: the goroutine shares it with whoever else has it
         if (s.Goroutine || s.Call == null || GoAst.Unparen(s.Call.Fun) is not SelectorExpr sel || LockRefs.Of(_pass, sel.X) is not { } recv) return false;
-        return recv.Root is { IsPackageLevel: false } v && ownership.IsOwned(Outermost(s.Caller).Decl, v);
+        return recv.Root is { IsPackageLevel: false } v && ownership.IsOwned(s.Caller.Outermost.Decl, v);
     }
 
     /// <summary>
@@ -424,8 +439,6 @@ internal sealed class FuncLocks
                 }
         }
     }
-
-    private static bool IsTestFile(LockBody b) => b.File.Path.EndsWith("_test.go", StringComparison.Ordinal);
 
     private static bool TopCaller(LockBody caller)
     {

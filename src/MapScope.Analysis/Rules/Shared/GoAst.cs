@@ -15,6 +15,9 @@ internal static class GoAst
         return e;
     }
 
+    /// <summary>The name a call is made by: f for f(...), m for x.m(...); "" for anything else.</summary>
+    public static string CalleeName(Expr fun) => Unparen(fun) switch { Ident id => id.Name, SelectorExpr s => s.Sel.Name, _ => "" };
+
     /// <summary>The expression as written in the file.</summary>
     public static string Text(ParsedFile file, Node n) =>
         n.Pos >= 0 && n.End <= file.Source.Length && n.End > n.Pos ? System.Text.Encoding.UTF8.GetString(file.Source, n.Pos, n.End - n.Pos) : "";

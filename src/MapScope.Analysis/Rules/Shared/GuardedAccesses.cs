@@ -62,8 +62,8 @@ internal static class GuardedAccesses
         var result = new List<GuardedAccess>();
         foreach (var body in locks.Bodies)
         {
-            if (body.File.Path.EndsWith("_test.go", StringComparison.Ordinal)) continue; // tests poke internals single-threaded
-            var decl = Outermost(body);
+            if (body.IsTest) continue; // tests poke internals single-threaded
+            var decl = body.Outermost;
             if (decl.CallersUnknown || decl.AssumesLockHeld || body.AssumesLockHeld || body.InTransaction) continue;
             if (decl.Decl is { Recv: null, Name.Name: "init" }) continue;
             if (decl.Decl?.Name.Name is { } fn && (fn.Contains("ForTest", StringComparison.Ordinal) || fn.EndsWith("ForTesting", StringComparison.Ordinal))) continue;
@@ -74,10 +74,11 @@ internal static class GuardedAccesses
                 // a conditionally taken lock on this map's instance: unknown whether it guards this access
                 if (locks.MaybeHeldAt(body, op.At.Pos).Any(l => ReferenceEquals(l.Root, mapRef.Root) || l.Root.IsPackageLevel)) continue;
                 var guards = new Dictionary<string, HoldMode>();
-                var slots = locks.SlotsAt(body, op.At.Pos) ?? new HashSet<string>(StringComparer.Ordinal);
+                var held = locks.HeldAt(body, op.At.Pos);
+                var slots = locks.SlotsAt(body, held) ?? new HashSet<string>(StringComparer.Ordinal);
                 var guardSlots = new Dictionary<string, string>(StringComparer.Ordinal);
                 var shape = ShapeOf(mapRef);
-                foreach (var (lockRef, mode) in locks.HeldAt(body, op.At.Pos))
+                foreach (var (lockRef, mode) in held)
                 {
                     var slot = LockRefs.Slot(lockRef);
                     if (slot != null) slots.Add(slot);
@@ -90,12 +91,6 @@ internal static class GuardedAccesses
             }
         }
         return result;
-    }
-
-    private static LockBody Outermost(LockBody b)
-    {
-        while (b.Lit != null) b = b.Parent!;
-        return b;
     }
 
     /// <summary>The shared map an expression denotes, the variable and path it is reached by, and the path of the struct holding it.</summary>

@@ -23,7 +23,7 @@ internal static class InitTime
         bool panics = false;
         Inspector.Inspect(fd.Body, n =>
         {
-            if (n is CallExpr { Fun: var f } && (GoAst.Unparen(f) switch { Ident id => id.Name, SelectorExpr s => s.Sel.Name, _ => "" }) is "panic" or "Fatal" or "Fatalf" or "Panicf")
+            if (n is CallExpr { Fun: var f } && GoAst.CalleeName(f) is "panic" or "Fatal" or "Fatalf" or "Panicf")
                 panics = true;
             return !panics;
         }, comments: false);
